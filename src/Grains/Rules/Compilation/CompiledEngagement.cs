@@ -1,0 +1,27 @@
+using Targeting.Rules.Library;
+
+namespace Targeting.Rules.Compilation;
+
+/// <summary>A published engagement with its behavior's conditions and its entry points resolved to indexes.</summary>
+internal sealed class CompiledEngagement
+{
+    public required int Index { get; init; }
+    public required string CampaignId { get; init; }
+    public required string EngagementId { get; init; }
+    public required string Key { get; init; }
+    public required string? Name { get; init; }
+    public required EngagementKind Kind { get; init; }
+    public required int Priority { get; init; }
+
+    /// <summary>Null for "All behaviors".</summary>
+    public required string? BehaviorId { get; init; }
+    public required BehaviorMatch Match { get; init; }
+
+    /// <summary>Indexes into <see cref="SourceRules.Conditions"/>.</summary>
+    public required int[] Conditions { get; init; }
+
+    /// <summary>Indexes of the entry points it is restricted to; empty means anywhere.</summary>
+    public required int[] EntryPoints { get; init; }
+
+    public static string KeyOf(string campaignId, string engagementId) => campaignId + "/" + engagementId;
+}
