@@ -16,7 +16,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/v1/accounts").WithTags("Accounts");
-        accounts.MapPost("/", CreateAccount)
+        accounts.MapPost("", CreateAccount)
             .Produces<AccountCreated>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict);

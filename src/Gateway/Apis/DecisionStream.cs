@@ -86,6 +86,7 @@ public static class DecisionStream
 
             if (pending.IsCompleted)
             {
+                if (pending.Exception?.InnerException is ChannelClosedException) return; // the session ended
                 var decision = await pending;
                 pending = null;
                 if (decision.Revision > revision)
@@ -122,6 +123,12 @@ public static class DecisionStream
         public Task OnDecision(Decision decision)
         {
             Decisions.Writer.TryWrite(decision);
+            return Task.CompletedTask;
+        }
+
+        public Task OnSessionEnded()
+        {
+            Decisions.Writer.TryComplete();
             return Task.CompletedTask;
         }
     }

@@ -27,7 +27,7 @@ public static class LibraryApi
         where T : LibraryObject
     {
         var group = admin.MapGroup(segment).WithTags(tag);
-        group.MapGet("/", (string accountId, IGrainFactory grains) => List<T>(accountId, kind, grains))
+        group.MapGet("", (string accountId, IGrainFactory grains) => List<T>(accountId, kind, grains))
             .Produces<ItemList<T>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}", (string accountId, string id, IGrainFactory grains) => Get<T>(accountId, kind, id, grains))
             .Produces<T>().ProducesProblem(StatusCodes.Status404NotFound);

@@ -21,7 +21,7 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/v1/accounts/{accountId}/sessions").WithTags("Sessions").RequireCors(CorsPolicy);
-        sessions.MapPost("/", Start)
+        sessions.MapPost("", Start)
             .Produces<SessionStarted>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapPost("/{sessionId}/events", Send)

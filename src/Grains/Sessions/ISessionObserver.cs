@@ -9,4 +9,8 @@ public interface ISessionObserver : IGrainObserver
 {
     [OneWay]
     Task OnDecision(Decision decision);
+
+    /// <summary>The session ended (idle expiry): no decision will follow.</summary>
+    [OneWay]
+    Task OnSessionEnded();
 }

@@ -86,7 +86,7 @@ public sealed class SessionGrain(
         KeepUntilExpiry();
         Arm(ruleSet);
         var decision = SessionEngine.CurrentDecision(State);
-        if (changed) Push(decision);
+        if (changed) await PushAsync(decision);
         return new SessionResult(SessionStatus.Ok, decision);
     }
 
@@ -129,7 +129,7 @@ public sealed class SessionGrain(
                 _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
                 return;
             }
-            Push(SessionEngine.CurrentDecision(State));
+            await PushAsync(SessionEngine.CurrentDecision(State));
         }
         Arm(ruleSet);
     }
@@ -158,6 +158,7 @@ public sealed class SessionGrain(
             // The stored state stays behind; the next activation retries the deletion.
             logger.LogWarning(e, "Could not delete the state of expired session {Session}", this.GetPrimaryKeyString());
         }
+        await _observers.Notify(o => o.OnSessionEnded());
         _observers.Clear();
     }
 
@@ -224,5 +225,5 @@ public sealed class SessionGrain(
         if (remaining > TimeSpan.Zero) DelayDeactivation(remaining + TimeSpan.FromSeconds(30));
     }
 
-    private void Push(Decision decision) => _observers.Notify(o => o.OnDecision(decision));
+    private Task PushAsync(Decision decision) => _observers.Notify(o => o.OnDecision(decision));
 }
