@@ -74,7 +74,8 @@ public static class EventValidator
         var errors = at.ErrorCount;
         Check.Text(at, url, Limits.MaxUrlLength, required, "url");
         if (url is null || at.ErrorCount > errors) return;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Unix, "/cart" parses as an absolute file: URI; a page url is never a bare path.
+        if (url.StartsWith('/') || url.StartsWith('\\') || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
             at.Error("url must be absolute, like https://shop.example/cart");
         else if (webOnly && uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             at.Error($"url must be http or https, got '{Check.Clip(uri.Scheme)}'");

@@ -83,7 +83,7 @@ public static class LibraryValidator
     private static IReadOnlyList<ValidationError> Run(object? body, Action<ValidationScope> validate)
     {
         var errors = new List<ValidationError>();
-        if (body is null) errors.Add(new ValidationError("", "a body is required"));
+        if (body is null) errors.Add(new ValidationError(JsonBodies.RootPath, "a body is required"));
         else validate(ValidationScope.Root(errors));
         return errors;
     }
