@@ -19,8 +19,8 @@ public static class DemoEndpoints
             file.EndsWith(".html", StringComparison.Ordinal) || !site.TryGetValue(file, out var asset)
                 ? Results.NotFound()
                 : asset.Serve(context));
-        foreach (var page in Pages)
-            demo.MapGet("/" + page, (HttpContext context) => site[page + ".html"].Serve(context));
+        demo.MapGet("/{page}", (string page, HttpContext context) =>
+            Pages.Contains(page) ? site[page + ".html"].Serve(context) : Results.NotFound());
         return demo;
     }
 }
