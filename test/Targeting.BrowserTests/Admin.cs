@@ -49,7 +49,10 @@ public sealed class Admin : IDisposable
         if (entryPointId is not null) engagement["entryPointIds"] = new JsonArray(entryPointId);
         var campaign = new JsonObject
         {
-            ["name"] = id, ["status"] = "published", ["priority"] = priority, ["engagements"] = new JsonArray(engagement),
+            ["name"] = id,
+            ["status"] = "published",
+            ["priority"] = priority,
+            ["engagements"] = new JsonArray(engagement),
         };
         return CampaignAsync(id + "-campaign", campaign.ToJsonString());
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Targeting.Accounts;
 using Targeting.Gateway.Tag;
 using Targeting.Rules;
@@ -15,6 +17,7 @@ namespace Targeting.Gateway.Demo;
 /// </summary>
 public sealed partial class DemoSeeder(
     IGrainFactory grains,
+    IServer server,
     IHostApplicationLifetime lifetime,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
@@ -26,7 +29,7 @@ public sealed partial class DemoSeeder(
         try
         {
             var adminKey = await SeedAsync();
-            LogSeeded(logger, AccountId, adminKey);
+            LogSeeded(logger, DemoUrl(), AccountId, adminKey);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -84,9 +87,19 @@ public sealed partial class DemoSeeder(
         }
     }
 
+    // Where a person on this machine opens the demo: the first listening address, a wildcard host made local.
+    private string DemoUrl()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return "/demo/";
+        foreach (var wildcard in new[] { "://+", "://*", "://0.0.0.0", "://[::]" })
+            address = address.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        return address.TrimEnd('/') + "/demo/";
+    }
+
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Demo shop at /demo/ (account '{AccountId}'). Demo admin key: {AdminKey}")]
-    private static partial void LogSeeded(ILogger logger, string accountId, string adminKey);
+        Message = "Demo shop: {DemoUrl} (account '{AccountId}'). Demo admin key: {AdminKey}")]
+    private static partial void LogSeeded(ILogger logger, string demoUrl, string accountId, string adminKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The demo account could not be seeded.")]
     private static partial void LogFailed(ILogger logger, Exception error);

@@ -142,7 +142,7 @@
       box.appendChild(el('p', 'tg-title', label));
       main = el('button', 'tg-main', cfg.labels.content);
     } else {
-      main = el('button', 'tg-main', (e.kind === 'chatButton' ? '\uD83D\uDCAC ' : '') + label);
+      main = el('button', 'tg-main', label);
     }
     main.type = 'button';
     main.setAttribute('data-targeting-action', 'click');
@@ -154,8 +154,7 @@
     main.onclick = function () { act(e, 'clicked'); if (e.kind === 'overlay') drop(e); };
     close.onclick = function () { act(e, 'declined'); drop(e); };
     if (e.kind === 'content') {
-      var slot = d.querySelector('[data-targeting-slot="' + e.engagementId + '"]') ||
-        d.querySelector('[data-targeting-slot=""]:empty, [data-targeting-slot=""]');
+      var slot = d.querySelector('[data-targeting-slot="' + e.engagementId + '"]') || d.querySelector('[data-targeting-slot=""]');
       if (!slot) return null;
       slot.appendChild(root);
     } else if (e.kind === 'overlay') d.body.appendChild(root);
@@ -177,6 +176,7 @@
     ':where(.tg-dock){position:fixed;right:1rem;bottom:1rem;display:flex;flex-direction:column;gap:.5rem;align-items:flex-end;z-index:var(--targeting-z,2147483000)}' +
     ':where(.tg-chatButton,.tg-stickyButton){display:flex;align-items:center;background:var(--_b);border-radius:999px;box-shadow:0 4px 16px #0003;padding:.25rem}' +
     ':where(.tg-stickyButton) .tg-main{border-radius:.5rem}' +
+    ':where(.tg-chatButton) .tg-main::before{content:"";display:inline-block;width:.55em;height:.55em;border-radius:50%;background:#4ade80;margin-right:.5em}' +
     ':where(.tg-overlay){position:fixed;inset:0;background:var(--targeting-backdrop,#0008);display:grid;place-items:center;z-index:var(--targeting-z,2147483000)}' +
     ':where(.tg-dialog){position:relative;background:var(--_b);border-radius:var(--targeting-box-radius,12px);padding:1.5rem 2.5rem 1.5rem 1.5rem;max-width:min(90vw,28rem);box-shadow:0 10px 40px #0005}' +
     ':where(.tg-dialog) .tg-close{position:absolute;top:.4rem;right:.4rem}' +
@@ -219,7 +219,7 @@
     if (cfg) return;
     if (!o || !o.account) throw new Error('Targeting.init needs { account }');
     cfg = { account: o.account, source: o.source || 'web', sections: o.sections, render: o.render,
-      labels: Object.assign({ overlay: 'Yes, help me', content: 'Show me' }, o.labels) };
+      labels: Object.assign({ overlay: 'Tell me more', content: 'Show me' }, o.labels) };
     base = (o.gateway || (script && script.src ? new URL(script.src).origin : location.origin)).replace(/\/+$/, '');
     sid = load('session', null);
     queue = load('queue', []);

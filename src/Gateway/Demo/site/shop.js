@@ -2,10 +2,10 @@
 (function () {
   'use strict';
   var products = [
-    { sku: 'aurora-headphones', name: 'Aurora Headphones', category: 'audio', price: 149, icon: '\uD83C\uDFA7', blurb: 'Noise-cancelling, 30 hours of battery, folds flat.' },
-    { sku: 'pulse-speaker', name: 'Pulse Speaker', category: 'audio', price: 89, icon: '\uD83D\uDD0A', blurb: 'Waterproof pocket speaker with a big sound.' },
-    { sku: 'orbit-watch', name: 'Orbit Watch', category: 'wearables', price: 249, icon: '\u231A', blurb: 'Heart rate, GPS and a week between charges.' },
-    { sku: 'halo-lamp', name: 'Halo Desk Lamp', category: 'home', price: 39, icon: '\uD83D\uDCA1', blurb: 'Warm to daylight white, dimmable, USB-C.' }
+    { sku: 'aurora-headphones', name: 'Aurora Headphones', category: 'audio', price: 149, color: '#0f766e', blurb: 'Noise-cancelling, 30 hours of battery, folds flat.' },
+    { sku: 'pulse-speaker', name: 'Pulse Speaker', category: 'audio', price: 89, color: '#7c3aed', blurb: 'Waterproof pocket speaker with a big sound.' },
+    { sku: 'orbit-watch', name: 'Orbit Watch', category: 'wearables', price: 249, color: '#2563eb', blurb: 'Heart rate, GPS and a week between charges.' },
+    { sku: 'halo-lamp', name: 'Halo Desk Lamp', category: 'home', price: 39, color: '#d97706', blurb: 'Warm to daylight white, dimmable, USB-C.' }
   ];
   var bySku = {};
   products.forEach(function (p) { bySku[p.sku] = p; });
@@ -39,9 +39,15 @@
     (kids || []).forEach(function (c) { n.appendChild(c); });
     return n;
   }
+  // A tile with the product's initials: no image files, no emoji font needed.
+  function tile(p, big) {
+    var t = h('a', { href: '/demo/products/' + p.sku, class: 'tile' + (big ? ' big' : ''), style: 'background:' + p.color });
+    t.textContent = p.name.split(' ').map(function (w) { return w[0]; }).join('');
+    return t;
+  }
   function card(p) {
     return h('article', { class: 'card' }, [
-      h('a', { href: '/demo/products/' + p.sku, class: 'icon', text: p.icon }),
+      tile(p),
       h('h3', {}, [h('a', { href: '/demo/products/' + p.sku, text: p.name })]),
       h('p', { class: 'muted', text: p.blurb }),
       h('div', { class: 'row' }, [h('strong', { text: money(p.price) }), h('button', { class: 'btn', 'data-add': p.sku, text: 'Add to cart', onclick: function () { add(p.sku); } })])
@@ -59,7 +65,7 @@
       document.title = p.name + ' \u2014 Demo Shop';
       Targeting.push({ type: 'productView', currency: 'EUR', products: [{ name: p.name, sku: p.sku, category: p.category, price: p.price }] });
       main.appendChild(h('div', { class: 'product' }, [
-        h('div', { class: 'big icon', text: p.icon }),
+        tile(p, true),
         h('div', {}, [
           h('h1', { text: p.name }), h('p', { class: 'muted', text: p.category }), h('p', { text: p.blurb }),
           h('p', { class: 'price', text: money(p.price) }),
@@ -73,7 +79,7 @@
       lines.forEach(function (l) {
         var p = bySku[l.sku];
         table.appendChild(h('tr', {}, [
-          h('td', { text: p.icon + ' ' + p.name }),
+          h('td', { text: p.name }),
           h('td', {}, [h('button', { class: 'qty', text: '\u2212', onclick: function () { setQuantity(l.sku, l.quantity - 1); location.reload(); } }),
             h('span', { text: ' ' + l.quantity + ' ' }),
             h('button', { class: 'qty', text: '+', onclick: function () { setQuantity(l.sku, l.quantity + 1); location.reload(); } })]),
@@ -94,6 +100,14 @@
       Targeting.push({ type: 'visitorError', message: 'Payment declined', code: 'PAY-402' });
     }
   };
+
+  // What the shop does when a visitor takes up an engagement (the tag has reported it as clicked).
+  Targeting.on('click', function (e) {
+    var t = h('div', { class: 'toast', role: 'status', text: e.kind === 'chatButton' || e.kind === 'stickyButton'
+      ? 'Connecting you to a person\u2026 (a demo: no agents here)' : 'Offer applied to your cart (demo)' });
+    document.body.appendChild(t);
+    setTimeout(function () { t.remove(); }, 4000);
+  });
 
   var page = document.body.getAttribute('data-page');
   document.body.insertBefore(h('header', { class: 'top' }, [
