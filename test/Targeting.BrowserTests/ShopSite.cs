@@ -52,6 +52,8 @@ public sealed class ShopSite : IAsyncDisposable
             <body><h1>{{title}}</h1><div id="slot" data-targeting-slot></div>
             <script>
               window.pageMarker = Math.random();
+              window.decisions = [];
+              Targeting.on('decision', function (d) { decisions.push(d); });
               Targeting.init({ account: '{{js.Encode(account)}}', gateway: '{{js.Encode(gateway)}}' });
             </script></body></html>
             """;

@@ -134,6 +134,7 @@ public sealed class WebTagTests(BrowserSuite suite)
 
         await page.EvaluateAsync(CartUpdate(75));
         await Expect(page.Engagement("shipping-offer")).ToBeVisibleAsync();
+        Assert.Equal("shipping-offer", await page.EvaluateAsync<string>("decisions[decisions.length - 1].engagements[0].engagementId"));
 
         await page.EvaluateAsync(CartUpdate(20));
         await Expect(page.Engagement("shipping-offer")).ToHaveCountAsync(0);

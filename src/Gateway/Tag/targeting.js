@@ -3,7 +3,7 @@
   'use strict';
   if (w.Targeting && w.Targeting.version) return;
   var ss = w.sessionStorage, cfg, base, pre, sid, es, rev = -1, queue = [], busy = false, tries = 0, timer,
-    hooks = {}, shown = {}, exited = false, autoPage, batch = 100, starting = false;
+    hooks = {}, shown = {}, exited = false, autoPage, last, batch = 100, starting = false;
   var script = d.currentScript;
 
   function key(k) { return 'targeting:' + cfg.account + ':' + k; }
@@ -193,11 +193,14 @@
     });
     return s;
   }
-  function page(p) {
+  function page(p, auto) {
     p = p || {};
+    var u = p.url ? new URL(p.url, location.href).href : location.href;
     clearTimeout(autoPage);
+    if (auto && u.split('#')[0] === last) return; // a jump to an anchor is not a new page
+    last = u.split('#')[0];
     exited = false;
-    enqueue({ type: 'pageView', url: p.url ? new URL(p.url, location.href).href : location.href, title: p.title || d.title, sections: p.sections || sections() });
+    enqueue({ type: 'pageView', url: u, title: p.title || d.title, sections: p.sections || sections() });
   }
   function exit(e) {
     if (exited || e.relatedTarget || e.clientY > 0) return;
@@ -209,10 +212,10 @@
     history.pushState = function () {
       var r = push.apply(this, arguments);
       clearTimeout(autoPage);
-      autoPage = setTimeout(function () { page(); }, 0); // after the app has set the title
+      autoPage = setTimeout(function () { page(0, 1); }, 0); // after the app has set the title
       return r;
     };
-    w.addEventListener('popstate', function () { page(); });
+    w.addEventListener('popstate', function () { page(0, 1); });
   }
 
   function init(o) {
