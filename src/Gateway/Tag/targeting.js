@@ -1,4 +1,4 @@
-/*! Targeting web tag v1 — https://github.com/targeting (no dependencies) */
+/*! Targeting web tag v1: plain JavaScript, no dependencies. Served by the gateway at /tag/v1/targeting.js */
 (function (w, d) {
   'use strict';
   if (w.Targeting && w.Targeting.version) return;
@@ -19,7 +19,8 @@
   function emit(name, arg) { (hooks[name] || []).forEach(function (fn) { try { fn(arg); } catch (e) { console.error(e); } }); }
   function url(path) { return base + '/v1/accounts/' + encodeURIComponent(cfg.account) + path; }
   function post(path, body) {
-    return fetch(url(path), { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    body = JSON.stringify(body); // keepalive (survives the page) is limited to 64 KB in flight
+    return fetch(url(path), { method: 'POST', keepalive: body.length < 60000, headers: { 'Content-Type': 'application/json' }, body: body });
   }
 
   // ---- session ----
@@ -27,9 +28,11 @@
     if (starting) return;
     starting = true;
     post('/sessions', { source: cfg.source }).then(function (r) {
+      if (r.status === 404 || r.status === 400) { console.warn('Targeting: no account ' + cfg.account); return; }
       if (!r.ok) throw new Error('session ' + r.status);
       return r.json();
     }).then(function (s) {
+      if (!s) return;
       starting = false; tries = 0; sid = s.sessionId; rev = -1;
       save('session', sid); save('seen', {});
       emit('session', sid);
