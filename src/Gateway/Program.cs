@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Targeting.Gateway.Apis;
+using Targeting.Gateway.Demo;
 using Targeting.Gateway.Infrastructure;
+using Targeting.Gateway.Tag;
 using Targeting.Hosting;
 using Targeting.Rules;
 using Targeting.Sessions;
@@ -24,6 +26,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefau
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddCors(o => o.AddPolicy(SessionsApi.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 builder.Services.AddOpenApi();
+if (embedded) builder.Services.AddDemoSeeder(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,7 +42,8 @@ app.MapLibraryApi();
 app.MapSessionsApi();
 app.MapExplanationApi();
 
-// ---- web tag and demo (owned by the web-tag helper): app.MapWebTag(); app.MapDemo(); ----
+app.MapWebTag();
+app.MapDemo();
 
 app.Run();
 
