@@ -161,7 +161,7 @@ public static class SessionEngine
         return false;
     }
 
-    // Replaces the offered list when its content differs; allocates only then.
+    // Replaces the offered list when its content differs, with the rule set's shared entries.
     private static bool Offer(SessionState state, EvaluationCache cache)
     {
         var engagements = cache.Rules.Engagements;
@@ -178,13 +178,13 @@ public static class SessionEngine
         state.Offered.Clear();
         for (var e = 0; e < engagements.Length; e++)
             if (cache.Eligible[e])
-                state.Offered.Add(new DecisionEngagement(engagements[e].CampaignId, engagements[e].EngagementId, engagements[e].Kind, engagements[e].Name, engagements[e].Priority));
+                state.Offered.Add(engagements[e].Decision);
         state.Revision++;
         return true;
     }
 
     private static bool IsOffered(DecisionEngagement offered, CompiledEngagement engagement) =>
-        offered.CampaignId == engagement.CampaignId && offered.EngagementId == engagement.EngagementId
+        ReferenceEquals(offered, engagement.Decision) || offered.CampaignId == engagement.CampaignId && offered.EngagementId == engagement.EngagementId
         && offered.Kind == engagement.Kind && offered.Name == engagement.Name && offered.Priority == engagement.Priority;
 
     // Rule 21: one rule set version at a time; a changed flow starts over.
