@@ -11,7 +11,10 @@ namespace Targeting.Rules.Matching;
 internal sealed class PageMatcher
 {
     public const int MaxRegexLength = 512;
-    public static readonly TimeSpan RegexTimeLimit = TimeSpan.FromMilliseconds(50);
+
+    // NonBacktracking already matches in time linear in the input; the limit is a backstop, set
+    // high enough that a busy machine building its first DFA states does not turn a match into a miss.
+    public static readonly TimeSpan RegexTimeLimit = TimeSpan.FromSeconds(1);
 
     private readonly MatcherKind _kind;
     private readonly MatchOperator _operator;

@@ -1,0 +1,3 @@
+namespace Targeting.Rules.Validation;
+
+public enum LibraryObjectKind { EntryPoint, Flow, Behavior, Campaign }

@@ -1,0 +1,67 @@
+using Targeting.Rules.Conditions;
+using Targeting.Rules.Events;
+using Targeting.Rules.Library;
+using Targeting.Rules.Sessions;
+using static Targeting.Tests.Rules.TestLibrary;
+
+namespace Targeting.Tests.Rules;
+
+/// <summary>The choices docs/rules.md records where the spec is silent.</summary>
+public class SilentSpecChoices
+{
+    [Fact]
+    public void Entering_a_flow_at_its_last_required_step_completes_it()
+    {
+        var session = new SessionDriver(new TestLibrary()
+            .Flow("f", (Url("/promo"), false), (Url("/signup"), true))
+            .Behavior("b", new FlowCondition("f", FlowTrigger.Abandoned))
+            .Engage("e", "b")
+            .Build()).View("/signup").View("/home");
+        Assert.True(session.State.Flows["f"].Completed);
+        Assert.False(session.Offers("e"));
+    }
+
+    [Fact]
+    public void Declined_implies_no_other_status()
+    {
+        var session = new SessionDriver(new TestLibrary()
+            .Behavior("b", new EngagedInSessionCondition([EngagementStatus.Exposed]))
+            .Engage("e", "b").Engage("other", null)
+            .Build()).Status("c-other", "other", EngagementStatus.Declined);
+        Assert.False(session.Offers("e"));
+    }
+
+    [Fact]
+    public void Viewed_products_are_bounded_per_kind()
+    {
+        var viewed = new ViewedProducts();
+        for (var i = 0; i < ViewedProducts.Capacity + 50; i++)
+            viewed.Add(new Product($"n{i}", $"s{i}", $"c{i}", i));
+        Assert.Equal(ViewedProducts.Capacity, viewed.Names.Count);
+        Assert.Equal(ViewedProducts.Capacity, viewed.Prices.Count);
+        Assert.Contains("n0", viewed.Names);
+    }
+
+    [Fact]
+    public void Recent_event_ids_forget_the_oldest_first()
+    {
+        var ids = new RecentEventIds();
+        for (var i = 0; i <= RecentEventIds.Capacity; i++) ids.Add($"e{i}");
+        Assert.False(ids.Contains("e0"));
+        Assert.True(ids.Contains("e1"));
+        Assert.True(ids.Contains($"e{RecentEventIds.Capacity}"));
+        Assert.Equal(RecentEventIds.Capacity, ids.Ids.Count);
+    }
+
+    [Fact]
+    public void A_retry_of_an_applied_event_changes_nothing()
+    {
+        var session = new SessionDriver(new TestLibrary()
+            .Behavior("b", new VisitorErrorCondition(Message: "oops", Instance: 2))
+            .Engage("e", "b").Build());
+        var error = new VisitorErrorEvent { Id = "err-1", Message = "oops" };
+        session.Send(error).Send(error);
+        Assert.False(session.Offers("e"));
+        Assert.Equal(1, session.State.ErrorsByMessage["oops"]);
+    }
+}
