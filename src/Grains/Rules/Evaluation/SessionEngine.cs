@@ -122,12 +122,15 @@ public static class SessionEngine
             context.Cache.ConditionValues[c] = !rules.Conditions[c].DependsOnEngagement && rules.Conditions[c].Evaluate(context);
         for (var e = 0; e < rules.Engagements.Length; e++)
             context.Cache.MarkDirty(e);
+        ScheduleTimeCheck(context);
     }
 
     private static void EvaluateDirty(in EvaluationContext context)
     {
         var cache = context.Cache;
-        var kinds = (uint)(cache.Dirty | EventKinds.Time);
+        var pageView = cache.Dirty.HasFlag(EventKinds.PageView); // re-evaluates the timed conditions too
+        var timeDue = !pageView && (context.Now >= cache.TimeDue || context.Now < cache.TimeCheckedAt);
+        var kinds = (uint)(timeDue ? cache.Dirty | EventKinds.Time : cache.Dirty);
         while (kinds != 0)
         {
             var bit = BitOperations.TrailingZeroCount(kinds);
@@ -135,9 +138,24 @@ public static class SessionEngine
             foreach (var c in cache.Rules.ConditionsByKind[bit])
                 Reevaluate(context, c);
         }
-        if (cache.Dirty.HasFlag(EventKinds.PageView))
+        if (pageView)
             foreach (var e in cache.Rules.FilteredEngagements)
                 cache.MarkDirty(e);
+        if (pageView || timeDue) ScheduleTimeCheck(context);
+    }
+
+    // A timed condition changes only by a page view or by reaching the moment it turns true
+    // (dwell only grows), so other events skip them until that moment: an event's cost stays
+    // with the conditions it can change, however many time conditions the rule set has.
+    private static void ScheduleTimeCheck(in EvaluationContext context)
+    {
+        var cache = context.Cache;
+        var due = DateTimeOffset.MaxValue;
+        foreach (var c in cache.Rules.TimedConditions)
+            if (!cache.ConditionValues[c] && cache.Rules.Conditions[c].BecomesTrueAt(context) is { } at && at < due)
+                due = at;
+        cache.TimeDue = due;
+        cache.TimeCheckedAt = context.Now;
     }
 
     private static void Reevaluate(in EvaluationContext context, int c)
