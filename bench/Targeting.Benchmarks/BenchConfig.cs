@@ -19,7 +19,7 @@ public static class BenchConfig
     {
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1);
         job = quick
-            ? job.WithWarmupCount(2).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(60)).WithId("quick")
+            ? job.WithWarmupCount(1).WithIterationCount(3).WithIterationTime(TimeInterval.FromMilliseconds(50)).WithId("quick")
             : job.WithWarmupCount(4).WithIterationCount(15).WithId("full");
         return ManualConfig.CreateEmpty()
             .AddJob(job)

@@ -5,12 +5,17 @@ namespace Targeting.Benchmarks;
 /// <summary>Prints the figures as <c>name: value</c> lines, the machine first and the ratios last.</summary>
 public static class Figures
 {
-    public static void Print(IEnumerable<Summary> summaries)
+    /// <summary>The 1-minute load average: other processes sharing the cores inflate every figure.</summary>
+    public static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    public static void Print(IEnumerable<Summary> summaries, string loadBefore)
     {
         var reports = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null).ToArray();
         var ratios = new List<string>();
         Console.WriteLine();
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"load average before: {loadBefore}");
+        Console.WriteLine($"load average after: {Load()}");
         foreach (var report in reports)
         {
             var name = NameOf(report);
