@@ -8,6 +8,7 @@ namespace Targeting.Rules.Conditions;
 [ConditionType("aboutToAbandon")]
 public sealed record AboutToAbandonCondition : Condition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool IsWebOnly => true;
 
     internal override CompiledCondition Compile(CompileContext context) => new Compiled();

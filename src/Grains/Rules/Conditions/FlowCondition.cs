@@ -9,6 +9,7 @@ namespace Targeting.Rules.Conditions;
 [ConditionType("flow")]
 public sealed record FlowCondition(string? FlowId, FlowTrigger? Trigger) : Condition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override IReadOnlyList<string> ReferencedFlows => FlowId is null ? [] : [FlowId];
 
     internal override CompiledCondition Compile(CompileContext context) => new Compiled(context.Flow(FlowId!), Trigger!.Value);

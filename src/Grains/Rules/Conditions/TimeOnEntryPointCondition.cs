@@ -10,8 +10,10 @@ public sealed record TimeOnEntryPointCondition(IReadOnlyList<string>? EntryPoint
 {
     public const int MaxSeconds = 86_400;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool IsWebOnly => true;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public override IReadOnlyList<string> ReferencedEntryPoints => EntryPointIds ?? [];
 
     internal override CompiledCondition Compile(CompileContext context) =>

@@ -9,6 +9,7 @@ namespace Targeting.Rules.Conditions;
 [ConditionType("visitedEntryPoint")]
 public sealed record VisitedEntryPointCondition(IReadOnlyList<string>? EntryPointIds, ConditionMode? Mode = ConditionMode.Include) : Condition
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override IReadOnlyList<string> ReferencedEntryPoints => EntryPointIds ?? [];
 
     internal override CompiledCondition Compile(CompileContext context) =>

@@ -1,0 +1,81 @@
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Targeting.Rules;
+using Targeting.RuleSets;
+using Targeting.Sessions;
+using Targeting.Storage;
+
+namespace Targeting.Hosting;
+
+/// <summary>The one place that configures a Targeting silo or client: used by src/Silo, the embedded gateway and tests.</summary>
+public static class TargetingHosting
+{
+    public static ISiloBuilder AddTargetingSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = TargetingSettings.From(configuration);
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        if (settings.UsesAzureStorage)
+        {
+            var tables = new TableServiceClient(settings.AzureStorageConnectionString);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
+            silo.AddAzureTableGrainStorage(StorageNames.Targeting, o =>
+            {
+                o.TableServiceClient = tables;
+                o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+            });
+            var ip = settings.AdvertisedIP is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+            silo.ConfigureEndpoints(ip, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedIP is not null);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
+                new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Targeting, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
+        }
+
+        var services = silo.Services;
+        AddSerializer(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection(SessionLifetimeOptions.Section));
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RuleSetCacheLifecycle>();
+        services.AddHostedService<RuleSetRenewal>();
+        return silo;
+    }
+
+    public static IClientBuilder AddTargetingClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var settings = TargetingSettings.From(configuration);
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        if (settings.UsesAzureStorage)
+            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
+        else
+            client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
+        AddSerializer(client.Services);
+        return client;
+    }
+
+    // Engine types cross grain calls as System.Text.Json with the API's conventions, so the engine
+    // needs no Orleans attributes; our own grain DTOs use generated serializers.
+    private static void AddSerializer(IServiceCollection services) =>
+        services.AddSerializer(s => s.AddJsonSerializer(isSupported: IsEngineType, RulesJson.Options));
+
+    private static bool IsEngineType(Type type) =>
+        type.Namespace is { } ns && (ns == "Targeting.Rules" || ns.StartsWith("Targeting.Rules.", StringComparison.Ordinal));
+}
+
+/// <summary>Gives the rule set cache its observer reference once the silo's runtime is up.</summary>
+internal sealed class RuleSetCacheLifecycle(RuleSetCache cache) : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(RuleSetCacheLifecycle), ServiceLifecycleStage.Active, _ =>
+        {
+            cache.Attach();
+            return Task.CompletedTask;
+        });
+}

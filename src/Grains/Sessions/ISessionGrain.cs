@@ -1,0 +1,44 @@
+using Targeting.Rules.Evaluation;
+using Targeting.Rules.Events;
+using Targeting.Rules.Library;
+using Targeting.Rules.Validation;
+
+namespace Targeting.Sessions;
+
+/// <summary>One visitor session, keyed "{accountId}/{sessionId}" (see <see cref="SessionKey"/>).</summary>
+public interface ISessionGrain : IGrainWithStringKey
+{
+    Task<SessionResult> Start(Source source);
+
+    /// <summary>Applies the batch in order, all or nothing, and answers once it is durable.</summary>
+    Task<SessionResult> ApplyEvents(VisitorEvent[] events);
+
+    /// <summary>The current decision, or null when the session does not exist (or expired).</summary>
+    Task<Decision?> GetDecision();
+
+    Task<SessionExplanation?> Explain();
+
+    /// <summary>Subscribes (or renews) an observer; answers the current decision, or null when the session is gone.</summary>
+    Task<Decision?> Subscribe(ISessionObserver observer);
+
+    Task Unsubscribe(ISessionObserver observer);
+}
+
+public enum SessionStatus
+{
+    Ok,
+    NotFound,
+    AccountNotFound,
+    Invalid,
+    AlreadyExists,
+    StorageUnavailable,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record SessionResult(
+    [property: Id(0)] SessionStatus Status,
+    [property: Id(1)] Decision? Decision = null,
+    [property: Id(2)] ValidationError[]? Errors = null)
+{
+    public static readonly SessionResult NotFound = new(SessionStatus.NotFound);
+}

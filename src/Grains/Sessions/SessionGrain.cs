@@ -1,0 +1,229 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+using Targeting.RuleSets;
+using Targeting.Rules.Compilation;
+using Targeting.Rules.Evaluation;
+using Targeting.Rules.Events;
+using Targeting.Rules.Library;
+using Targeting.Rules.Sessions;
+using Targeting.Rules.Validation;
+using Targeting.Storage;
+
+namespace Targeting.Sessions;
+
+/// <summary>
+/// One visitor session: applies event batches, persists before answering, decides, and pushes
+/// changed decisions to subscribed gateways. One grain timer is armed for the earlier of the
+/// engine's next dwell deadline and the idle expiry.
+/// </summary>
+/// <remarks>
+/// Expiry: while active, the timer ends the session at <c>LastActivityAt + IdleTimeout</c> and
+/// <see cref="Grain.DelayDeactivation"/> keeps the activation (and so the timer) alive until then,
+/// so an idle session deletes its stored state on time. If the activation was lost (its silo
+/// died), the next call or activation finds the session expired, deletes the state and answers 404.
+/// </remarks>
+public sealed class SessionGrain(
+    [PersistentState("session", StorageNames.Targeting)] IPersistentState<SessionState> session,
+    RuleSetCache ruleSets,
+    IOptions<SessionLifetimeOptions> options,
+    TimeProvider time,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    private static readonly TimeSpan RetryAfterFailedWrite = TimeSpan.FromSeconds(1);
+    private readonly SessionLifetimeOptions _options = options.Value;
+    private readonly ObserverManager<ISessionObserver> _observers = new(options.Value.SubscriptionExpiry, logger);
+    private string _accountId = "";
+    private IGrainTimer? _timer;
+
+    private SessionState State => session.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _accountId = SessionKey.Parse(this.GetPrimaryKeyString()).AccountId;
+        // A missing or expired session stays inactive-looking: the call that activated it answers 404 and deactivates it.
+        if (!await IsLiveAsync()) return;
+        KeepUntilExpiry();
+        Arm(await RuleSetAsync());
+    }
+
+    public async Task<SessionResult> Start(Source source)
+    {
+        if (await IsLiveAsync()) return new SessionResult(SessionStatus.AlreadyExists);
+        var ruleSet = await ruleSets.GetAsync(_accountId);
+        if (ruleSet is null)
+        {
+            DeactivateOnIdle();
+            return new SessionResult(SessionStatus.AccountNotFound);
+        }
+
+        var now = time.GetUtcNow();
+        session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
+        SessionEngine.Decide(State, ruleSet, now);
+        if (!await TryWriteAsync(backup: null)) return new SessionResult(SessionStatus.StorageUnavailable);
+        KeepUntilExpiry();
+        Arm(ruleSet);
+        return new SessionResult(SessionStatus.Ok, SessionEngine.CurrentDecision(State));
+    }
+
+    public async Task<SessionResult> ApplyEvents(VisitorEvent[] events)
+    {
+        if (!await IsLiveAsync()) return Gone();
+        var errors = EventValidator.Validate(events, State.Source);
+        if (errors.Count > 0) return new SessionResult(SessionStatus.Invalid, Errors: errors.ToArray());
+
+        // One rule set object for the whole batch: never half an old and half a new version (rule 21).
+        var ruleSet = await RuleSetAsync();
+        var now = time.GetUtcNow();
+        var backup = State.Clone();
+        var applied = false;
+        foreach (var e in events)
+            applied |= SessionEngine.Apply(State, e, ruleSet, now);
+        var changed = SessionEngine.Decide(State, ruleSet, now);
+        if ((applied || changed) && !await TryWriteAsync(backup))
+            return new SessionResult(SessionStatus.StorageUnavailable);
+
+        KeepUntilExpiry();
+        Arm(ruleSet);
+        var decision = SessionEngine.CurrentDecision(State);
+        if (changed) await PushAsync(decision);
+        return new SessionResult(SessionStatus.Ok, decision);
+    }
+
+    public async Task<Decision?> GetDecision() =>
+        await IsLiveAsync() ? SessionEngine.CurrentDecision(State) : GoneDecision();
+
+    public async Task<SessionExplanation?> Explain()
+    {
+        if (!await IsLiveAsync()) return null;
+        return SessionEngine.Explain(State, await RuleSetAsync(), time.GetUtcNow());
+    }
+
+    public async Task<Decision?> Subscribe(ISessionObserver observer)
+    {
+        if (!await IsLiveAsync()) return GoneDecision();
+        _observers.Subscribe(observer, observer);
+        return SessionEngine.CurrentDecision(State);
+    }
+
+    public Task Unsubscribe(ISessionObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        if (!await IsLiveAsync())
+        {
+            DeactivateOnIdle();
+            return;
+        }
+        var ruleSet = await RuleSetAsync();
+        var now = time.GetUtcNow();
+        var backup = State.Clone();
+        if (SessionEngine.Decide(State, ruleSet, now))
+        {
+            if (!await TryWriteAsync(backup))
+            {
+                _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            await PushAsync(SessionEngine.CurrentDecision(State));
+        }
+        Arm(ruleSet);
+    }
+
+    // False when there is no session (never started, expired, or just expired now: then its state is deleted).
+    private async Task<bool> IsLiveAsync()
+    {
+        if (!session.RecordExists) return false;
+        if (time.GetUtcNow() < ExpiresAt) return true;
+        await ExpireAsync();
+        return false;
+    }
+
+    private DateTimeOffset ExpiresAt => State.LastActivityAt + _options.IdleTimeout;
+
+    private async Task ExpireAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        try
+        {
+            await session.ClearStateAsync();
+        }
+        catch (Exception e)
+        {
+            // The stored state stays behind; the next activation retries the deletion.
+            logger.LogWarning(e, "Could not delete the state of expired session {Session}", this.GetPrimaryKeyString());
+        }
+        await _observers.Notify(o => o.OnSessionEnded());
+        _observers.Clear();
+    }
+
+    // Called from grain methods only: deactivating during activation would reject the pending call.
+    private SessionResult Gone()
+    {
+        DeactivateOnIdle();
+        return SessionResult.NotFound;
+    }
+
+    private Decision? GoneDecision()
+    {
+        DeactivateOnIdle();
+        return null;
+    }
+
+    private async Task<bool> TryWriteAsync(SessionState? backup)
+    {
+        try
+        {
+            await session.WriteStateAsync();
+            return true;
+        }
+        catch (Exception e)
+        {
+            // The in-memory state must not run ahead of what is stored: roll back to the last write.
+            logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
+            if (backup is null)
+                session.State = new SessionState();
+            else
+                session.State = backup;
+            return false;
+        }
+    }
+
+    private async ValueTask<RuleSet> RuleSetAsync() =>
+        await ruleSets.GetAsync(_accountId) ?? RuleSet.Empty(_accountId);
+
+    private void Arm(RuleSet ruleSet)
+    {
+        var now = time.GetUtcNow();
+        var due = ExpiresAt;
+        if (SessionEngine.NextDeadline(State, ruleSet, now) is { } deadline && deadline < due) due = deadline;
+        var delay = due > now ? due - now : TimeSpan.Zero;
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
+            {
+                DueTime = delay,
+                Period = Timeout.InfiniteTimeSpan,
+                Interleave = false,
+                KeepAlive = false,
+            });
+        }
+        else
+        {
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void KeepUntilExpiry()
+    {
+        var remaining = ExpiresAt - time.GetUtcNow();
+        if (remaining > TimeSpan.Zero) DelayDeactivation(remaining + TimeSpan.FromSeconds(30));
+    }
+
+    private Task PushAsync(Decision decision) => _observers.Notify(o => o.OnDecision(decision));
+}
