@@ -39,6 +39,7 @@ public sealed class BrowserSuite : IAsyncLifetime
         Gateway = GatewayHost.Start();
         Proxy = await FlakyProxy.StartAsync(Gateway.Address);
         Shop = await ShopSite.StartAsync(Gateway.Address, Proxy.Address);
+        Assertions.SetDefaultExpectTimeout(10_000); // generous: the suite shares 2 cores with everything else
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
