@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using Targeting.LoadGenerator;
+
+// Gateway throughput and latency (issue 6 item 2). See BENCHMARKS.md section 2.
+//   --quick        under a minute: short steps
+//   --serve-noop   (internal) run the no-op Kestrel baseline; the generator starts it as a child process
+if (args.Contains("--serve-noop"))
+{
+    NoopServer.Run(args.Where(a => a != "--serve-noop").ToArray());
+    return;
+}
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var settings = args.Contains("--quick") ? BenchSettings.Quick : BenchSettings.Full;
+var clock = Stopwatch.StartNew();
+var figures = new Figures();
+
+figures.Add("mode", settings.Name);
+figures.Add("machine cores", Environment.ProcessorCount);
+figures.Add("machine memory GiB", Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1));
+figures.Add("runtime", Environment.Version);
+figures.Add("visitors", settings.Visitors);
+figures.Add("events per request (mean)", Math.Round(Visitors.EventsPerRequest, 2));
+figures.Add("load average before", LoadAverage());
+
+var results = new Dictionary<string, double>();
+foreach (var target in Targets.All)
+{
+    var (max, half) = await Measure(target);
+    results[target.Name] = max;
+    results[target.Name + " p99"] = half.P99Ms;
+}
+
+figures.Add("load average after", LoadAverage());
+figures.Add("elapsed s", Math.Round(clock.Elapsed.TotalSeconds, 1));
+foreach (var baseline in Targets.All.Skip(1))
+    figures.Add($"ratio gateway/{baseline.Name}", Math.Round(results["gateway"] / results[baseline.Name], 3));
+figures.Add("ratio gateway p99 at half max / 10 ms target", Math.Round(results["gateway p99"] / 10, 2));
+
+async Task<(double Max, StepResult Half)> Measure(Target target)
+{
+    await using var server = await target.Start();
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    {
+        BaseAddress = server.BaseAddress,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+    await target.Prepare(http);
+    var run = new OpenModelRun(http, new Visitors(settings.Visitors));
+    var name = target.Name;
+
+    // Warm-up: JIT, connections, and every visitor's first session started (steady state: 1 request in 13 starts a session).
+    var warmUp = await run.RunAsync(settings.WarmUpRate, settings.WarmUp);
+    Console.WriteLine($"# {name} warm-up {settings.WarmUpRate:F0} req/s: p50 {warmUp.P50Ms:F2} ms, p99 {warmUp.P99Ms:F2} ms, errors {warmUp.Errors}");
+    StepResult? best = null;
+    for (var rate = settings.FirstRate; rate <= settings.LastRate; rate *= settings.Growth)
+    {
+        var step = await run.RunAsync(rate, settings.Step);
+        Console.WriteLine($"# {name} step {rate:F0} req/s: {step.EventsPerSecond:F0} events/s, p50 {step.P50Ms:F2} ms, p99 {step.P99Ms:F2} ms, " +
+            $"max {step.MaxMs:F1} ms, errors {step.Errors}, {(step.Sustained ? "sustained" : "NOT sustained")}");
+        if (!step.Sustained) break;
+        best = step;
+    }
+    if (best is null) throw new InvalidOperationException($"{name}: not even {settings.FirstRate} requests/s were sustained.");
+    await Task.Delay(500); // let the last failed step's stragglers finish
+
+    var halfRate = best.ScheduledRequestsPerSecond / 2;
+    var serverCpu = server.CpuTime;
+    var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var wall = Stopwatch.StartNew();
+    var half = await run.RunAsync(halfRate, settings.Measure);
+    var serverSpent = server.CpuTime - serverCpu;
+    var generatorSpent = Process.GetCurrentProcess().TotalProcessorTime - generatorCpu;
+
+    figures.Add($"{name} max sustained events/s", Math.Round(best.EventsPerSecond));
+    figures.Add($"{name} max sustained requests/s", Math.Round(best.ScheduledRequestsPerSecond));
+    figures.Add($"{name} p99 ms at max", Math.Round(best.P99Ms, 2));
+    figures.Add($"{name} half-max events/s", Math.Round(half.EventsPerSecond));
+    figures.Add($"{name} p50 ms at half max", Math.Round(half.P50Ms, 2));
+    figures.Add($"{name} p99 ms at half max", Math.Round(half.P99Ms, 2));
+    figures.Add($"{name} p99.9 ms at half max", Math.Round(half.P999Ms, 2));
+    figures.Add($"{name} max ms at half max", Math.Round(half.MaxMs, 2));
+    figures.Add($"{name} errors at half max", half.Errors);
+    figures.Add($"{name} mean decision bytes", Math.Round(half.MeanResponseBytes));
+    figures.Add($"{name} cpu server s at half max", Math.Round(serverSpent.TotalSeconds, 2));
+    figures.Add($"{name} cpu generator s at half max", Math.Round(generatorSpent.TotalSeconds, 2));
+    figures.Add($"{name} cpu cores busy at half max (server+generator)", Math.Round((serverSpent + generatorSpent) / wall.Elapsed, 2));
+    figures.Add($"{name} server cpu us per event", Math.Round(serverSpent.TotalMicroseconds / Math.Max(1, half.EventsPerSecond * wall.Elapsed.TotalSeconds), 1));
+    figures.Add($"{name} load average", LoadAverage());
+    return (best.EventsPerSecond, half);
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate, TimeSpan WarmUp, double FirstRate, double LastRate,
+    double Growth, TimeSpan Step, TimeSpan Measure)
+{
+    public static readonly BenchSettings Quick = new("quick", 100, 200, TimeSpan.FromSeconds(3), 250, 100_000, 1.6,
+        TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
+
+    public static readonly BenchSettings Full = new("full", 1_000, 200, TimeSpan.FromSeconds(15), 200, 100_000, 1.25,
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+}
+
+/// <summary>Prints figures as <c>name: value</c> lines as they come.</summary>
+public sealed class Figures
+{
+    public void Add(string name, object value) => Console.WriteLine($"{name}: {value}");
+}

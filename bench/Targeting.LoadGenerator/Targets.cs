@@ -1,0 +1,37 @@
+namespace Targeting.LoadGenerator;
+
+public sealed record Target(string Name, Func<Task<ChildServer>> Start, Func<HttpClient, Task> Prepare);
+
+/// <summary>The servers measured, one after another in the same run.</summary>
+public static class Targets
+{
+    private const string OperatorKey = "bench-operator-key";
+
+    public static readonly Target Gateway = new("gateway",
+        () => ChildServer.StartAsync(GatewayDll(), [], new Dictionary<string, string>
+        {
+            ["Targeting__OperatorKey"] = OperatorKey,
+            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Demo__Enabled"] = "false",
+        }),
+        http => Seeder.SeedAsync(http, OperatorKey));
+
+    public static readonly Target NoopKestrel = new("noop-kestrel",
+        () => ChildServer.StartAsync(typeof(NoopServer).Assembly.Location, ["--serve-noop"], new Dictionary<string, string>()),
+        _ => Task.CompletedTask);
+
+    public static readonly IReadOnlyList<Target> All = [Gateway, NoopKestrel];
+
+    /// <summary>The gateway built next to this project, in the same configuration (it is a build-only project reference).</summary>
+    private static string GatewayDll()
+    {
+        var here = AppContext.BaseDirectory; // .../bench/Targeting.LoadGenerator/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(here).Parent!.Name;
+        var root = new DirectoryInfo(here);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Targeting.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Run from the repository (Targeting.sln not found above " + here + ").");
+        var dll = Path.Combine(root.FullName, "src", "Gateway", "bin", configuration, "net10.0", "Targeting.Gateway.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first (dotnet build -c " + configuration + ").", dll);
+    }
+}
