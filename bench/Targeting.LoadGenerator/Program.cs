@@ -4,10 +4,15 @@ using Targeting.LoadGenerator;
 
 // Gateway throughput and latency (issue 6 item 2). See BENCHMARKS.md section 2.
 //   --quick        under a minute: short steps
-//   --serve-noop   (internal) run the no-op Kestrel baseline; the generator starts it as a child process
+//   --serve-noop, --serve-noop-grain   (internal) run a baseline; the generator starts them as child processes
 if (args.Contains("--serve-noop"))
 {
     NoopServer.Run(args.Where(a => a != "--serve-noop").ToArray());
+    return;
+}
+if (args.Contains("--serve-noop-grain"))
+{
+    NoopGrainServer.Run(args.Where(a => a != "--serve-noop-grain").ToArray());
     return;
 }
 
@@ -98,7 +103,7 @@ public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate,
     double Growth, TimeSpan Step, TimeSpan Measure)
 {
     public static readonly BenchSettings Quick = new("quick", 100, 200, TimeSpan.FromSeconds(3), 250, 100_000, 1.6,
-        TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(4));
+        TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(3));
 
     public static readonly BenchSettings Full = new("full", 1_000, 200, TimeSpan.FromSeconds(15), 200, 100_000, 1.25,
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));

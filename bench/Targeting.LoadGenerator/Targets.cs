@@ -21,7 +21,15 @@ public static class Targets
         () => ChildServer.StartAsync(typeof(NoopServer).Assembly.Location, ["--serve-noop"], new Dictionary<string, string>()),
         _ => Task.CompletedTask);
 
-    public static readonly IReadOnlyList<Target> All = [Gateway, NoopKestrel];
+    public static readonly Target NoopGrain = new("noop-grain",
+        () => ChildServer.StartAsync(typeof(NoopServer).Assembly.Location, ["--serve-noop-grain"], new Dictionary<string, string>
+        {
+            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+        }),
+        _ => Task.CompletedTask);
+
+    public static readonly IReadOnlyList<Target> All = [Gateway, NoopKestrel, NoopGrain];
 
     /// <summary>The gateway built next to this project, in the same configuration (it is a build-only project reference).</summary>
     private static string GatewayDll()
