@@ -36,10 +36,14 @@ public static class NoopServer
         app.Run();
     }
 
-    /// <summary>Two engagements, as the seeded library typically offers mid-journey.</summary>
+    /// <summary>Six engagements: the gateway's mean decision on this journey is ~720 bytes (printed as "mean decision bytes").</summary>
     public static Decision CannedDecision(string sessionId, long revision) => new(sessionId, revision,
     [
         new("checkout-rescue", "help-overlay", EngagementKind.Overlay, "Need help checking out?", 10),
+        new("checkout-rescue", "shoe-content", EngagementKind.Content, "Our shoe guide", 10),
         new("section-offers", "offer-3", EngagementKind.ChatButton, "Questions about section 3?", 5),
+        new("section-offers", "offer-5", EngagementKind.ChatButton, "Questions about section 5?", 5),
+        new("section-offers", "offer-8", EngagementKind.ChatButton, "Questions about section 8?", 5),
+        new("section-offers", "offer-13", EngagementKind.ChatButton, "Questions about section 3?", 5),
     ]);
 }

@@ -30,7 +30,8 @@ public sealed class Visitors(int count)
         if (visitor.Batch >= Journey.BatchesPerVisit)
         {
             visitor.Number = _numbers++;
-            visitor.Batch = 0;
+            // First visits start at staggered points of the journey, so visitors do not send the same batch sizes in step.
+            visitor.Batch = visitor.Number < _visitors.Length ? visitor.Number % Journey.BatchesPerVisit : 0;
             visitor.EventSeq = 0;
             var started = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
             visitor.Session = started.Task;
