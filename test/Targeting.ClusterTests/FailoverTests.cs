@@ -137,7 +137,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
     private static string Lateness(List<(DecisionWatcher Watcher, DateTimeOffset Deadline)> armed) =>
         string.Join(", ", armed.Select(a => a.Watcher.Arrived.IsCompletedSuccessfully
-            ? $"+{(a.Watcher.Arrived.Result - a.Deadline).TotalSeconds:F1} s ({a.Watcher.Reconnects} reconnects)"
+            ? $"{(a.Watcher.Arrived.Result - a.Deadline).TotalSeconds:+0.0;-0.0} s ({a.Watcher.Reconnects} reconnects)"
             : "never"));
 
     /// <summary>Among batches first sent in [from, to): the longest wait for an acknowledgement, and how many needed a retry.</summary>
