@@ -19,6 +19,8 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // Operators (and the cluster tests) tune failure detection: Targeting:Cluster:Membership:ProbeTimeout, …
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Targeting:Cluster:Membership"));
         if (settings.UsesAzureStorage)
         {
             var tables = new TableServiceClient(settings.AzureStorageConnectionString);
@@ -52,6 +54,8 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // How soon a client gateway learns of added silos: Targeting:Cluster:Gateway:GatewayListRefreshPeriod.
+        client.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Targeting:Cluster:Gateway"));
         if (settings.UsesAzureStorage)
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else

@@ -43,8 +43,13 @@ public sealed class SessionGrain(
         _accountId = SessionKey.Parse(this.GetPrimaryKeyString()).AccountId;
         // A missing or expired session stays inactive-looking: the call that activated it answers 404 and deactivates it.
         if (!await IsLiveAsync()) return;
+        // The evaluation cache is not stored: rebuild it before anything reads it, or deadlines
+        // (dwell timers armed on a silo that died or stopped) and explanations come out wrong.
+        var ruleSet = await RuleSetAsync();
+        var backup = State.Clone();
+        if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync(backup);
         KeepUntilExpiry();
-        Arm(await RuleSetAsync());
+        Arm(ruleSet);
     }
 
     public async Task<SessionResult> Start(Source source)
