@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Targeting.Rules;
 using Targeting.RuleSets;
@@ -40,6 +41,7 @@ public static class TargetingHosting
             silo.AddMemoryGrainStorage(StorageNames.Targeting, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
         }
 
+        if (DashboardEnabled(configuration)) silo.AddDashboard();
         var services = silo.Services;
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -60,9 +62,13 @@ public static class TargetingHosting
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else
             client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
+        if (DashboardEnabled(configuration)) client.AddDashboard();
         AddSerializer(client.Services);
         return client;
     }
+
+    /// <summary><c>Targeting:Dashboard:Enabled</c> (default true): the Orleans Dashboard's collectors on silos, its pages on gateways.</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Targeting:Dashboard:Enabled", true);
 
     // Engine types cross grain calls as System.Text.Json with the API's conventions, so the engine
     // needs no Orleans attributes; our own grain DTOs use generated serializers.
