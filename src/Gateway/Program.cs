@@ -4,9 +4,11 @@ using Targeting.Gateway.Apis;
 using Targeting.Gateway.Demo;
 using Targeting.Gateway.Infrastructure;
 using Targeting.Gateway.Tag;
+using Orleans.Dashboard;
 using Targeting.Hosting;
 using Targeting.Rules;
 using Targeting.Sessions;
+using Targeting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -26,6 +28,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefau
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddCors(o => o.AddPolicy(SessionsApi.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 builder.Services.AddOpenApi();
+builder.Services.AddTargetingTelemetry(builder.Configuration);
 if (embedded) builder.Services.AddDemoSeeder(builder.Configuration);
 
 var app = builder.Build();
@@ -41,6 +44,8 @@ app.MapAccountsApi();
 app.MapLibraryApi();
 app.MapSessionsApi();
 app.MapExplanationApi();
+if (TargetingHosting.DashboardEnabled(builder.Configuration))
+    app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(OperatorOnly.Require);
 
 app.MapWebTag();
 app.MapDemo();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Targeting.Rules;
 using Targeting.RuleSets;
@@ -19,6 +20,8 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // Operators (and the cluster tests) tune failure detection: Targeting:Cluster:Membership:ProbeTimeout, …
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Targeting:Cluster:Membership"));
         if (settings.UsesAzureStorage)
         {
             var tables = new TableServiceClient(settings.AzureStorageConnectionString);
@@ -38,6 +41,7 @@ public static class TargetingHosting
             silo.AddMemoryGrainStorage(StorageNames.Targeting, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
         }
 
+        if (DashboardEnabled(configuration)) silo.AddDashboard();
         var services = silo.Services;
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -52,13 +56,19 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // How soon a client gateway learns of added silos: Targeting:Cluster:Gateway:GatewayListRefreshPeriod.
+        client.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Targeting:Cluster:Gateway"));
         if (settings.UsesAzureStorage)
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else
             client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
+        if (DashboardEnabled(configuration)) client.AddDashboard();
         AddSerializer(client.Services);
         return client;
     }
+
+    /// <summary><c>Targeting:Dashboard:Enabled</c> (default true): the Orleans Dashboard's collectors on silos, its pages on gateways.</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Targeting:Dashboard:Enabled", true);
 
     // Engine types cross grain calls as System.Text.Json with the API's conventions, so the engine
     // needs no Orleans attributes; our own grain DTOs use generated serializers.

@@ -9,6 +9,7 @@ using Targeting.Rules.Library;
 using Targeting.Rules.Sessions;
 using Targeting.Rules.Validation;
 using Targeting.Storage;
+using Targeting.Telemetry;
 
 namespace Targeting.Sessions;
 
@@ -35,6 +36,8 @@ public sealed class SessionGrain(
     private readonly ObserverManager<ISessionObserver> _observers = new(options.Value.SubscriptionExpiry, logger);
     private string _accountId = "";
     private IGrainTimer? _timer;
+    private DateTimeOffset _timerDue;
+    private bool _counted;
 
     private SessionState State => session.State;
 
@@ -43,8 +46,14 @@ public sealed class SessionGrain(
         _accountId = SessionKey.Parse(this.GetPrimaryKeyString()).AccountId;
         // A missing or expired session stays inactive-looking: the call that activated it answers 404 and deactivates it.
         if (!await IsLiveAsync()) return;
+        CountActive();
+        // The evaluation cache is not stored: rebuild it before anything reads it, or deadlines
+        // (dwell timers armed on a silo that died or stopped) and explanations come out wrong.
+        var ruleSet = await RuleSetAsync();
+        var backup = State.Clone();
+        if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync(backup);
         KeepUntilExpiry();
-        Arm(await RuleSetAsync());
+        Arm(ruleSet);
     }
 
     public async Task<SessionResult> Start(Source source)
@@ -61,13 +70,21 @@ public sealed class SessionGrain(
         session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
         SessionEngine.Decide(State, ruleSet, now);
         if (!await TryWriteAsync(backup: null)) return new SessionResult(SessionStatus.StorageUnavailable);
+        CountActive();
         KeepUntilExpiry();
         Arm(ruleSet);
         return new SessionResult(SessionStatus.Ok, SessionEngine.CurrentDecision(State));
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_counted) TargetingMetrics.ActiveSessions.Add(-1);
+        return Task.CompletedTask;
+    }
+
     public async Task<SessionResult> ApplyEvents(VisitorEvent[] events)
     {
+        var started = time.GetTimestamp();
         if (!await IsLiveAsync()) return Gone();
         var errors = EventValidator.Validate(events, State.Source);
         if (errors.Count > 0) return new SessionResult(SessionStatus.Invalid, Errors: errors.ToArray());
@@ -76,12 +93,14 @@ public sealed class SessionGrain(
         var ruleSet = await RuleSetAsync();
         var now = time.GetUtcNow();
         var backup = State.Clone();
-        var applied = false;
+        var applied = 0;
         foreach (var e in events)
-            applied |= SessionEngine.Apply(State, e, ruleSet, now);
+            if (SessionEngine.Apply(State, e, ruleSet, now)) applied++;
         var changed = SessionEngine.Decide(State, ruleSet, now);
-        if ((applied || changed) && !await TryWriteAsync(backup))
+        if ((applied > 0 || changed) && !await TryWriteAsync(backup))
             return new SessionResult(SessionStatus.StorageUnavailable);
+        TargetingMetrics.EventsApplied.Add(applied);
+        TargetingMetrics.DecisionLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
 
         KeepUntilExpiry();
         Arm(ruleSet);
@@ -121,6 +140,7 @@ public sealed class SessionGrain(
         }
         var ruleSet = await RuleSetAsync();
         var now = time.GetUtcNow();
+        TargetingMetrics.TimerLateness.Record(Math.Max(0, (now - _timerDue).TotalMilliseconds));
         var backup = State.Clone();
         if (SessionEngine.Decide(State, ruleSet, now))
         {
@@ -203,6 +223,7 @@ public sealed class SessionGrain(
         var due = ExpiresAt;
         if (SessionEngine.NextDeadline(State, ruleSet, now) is { } deadline && deadline < due) due = deadline;
         var delay = due > now ? due - now : TimeSpan.Zero;
+        _timerDue = due;
         if (_timer is null)
         {
             _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
@@ -225,5 +246,16 @@ public sealed class SessionGrain(
         if (remaining > TimeSpan.Zero) DelayDeactivation(remaining + TimeSpan.FromSeconds(30));
     }
 
-    private Task PushAsync(Decision decision) => _observers.Notify(o => o.OnDecision(decision));
+    private Task PushAsync(Decision decision)
+    {
+        TargetingMetrics.DecisionsPushed.Add(_observers.Count);
+        return _observers.Notify(o => o.OnDecision(decision));
+    }
+
+    private void CountActive()
+    {
+        if (_counted) return;
+        _counted = true;
+        TargetingMetrics.ActiveSessions.Add(1);
+    }
 }
