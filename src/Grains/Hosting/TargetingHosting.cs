@@ -21,12 +21,14 @@ public static class TargetingHosting
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
         if (settings.UsesAzureStorage)
         {
-            var tables = new TableServiceClient(settings.AzureStorageConnectionString);
+            var tables = new TableServiceClient(settings.AzureStorageConnectionString, StorageClientOptions());
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
             silo.AddAzureTableGrainStorage(StorageNames.Targeting, o =>
             {
                 o.TableServiceClient = tables;
                 o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+                // Expired sessions leave nothing behind: clearing deletes the row instead of storing an empty state.
+                o.DeleteStateOnClear = true;
             });
             var ip = settings.AdvertisedIP is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
             silo.ConfigureEndpoints(ip, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedIP is not null);
@@ -38,6 +40,8 @@ public static class TargetingHosting
             silo.AddMemoryGrainStorage(StorageNames.Targeting, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
         }
 
+        // A call waiting on storage that is down must end (as 503) in seconds, not after Orleans' default 30 s.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         var services = silo.Services;
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -56,8 +60,22 @@ public static class TargetingHosting
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else
             client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         AddSerializer(client.Services);
         return client;
+    }
+
+    // The SDK's defaults retry for up to minutes with 100 s timeouts: during a storage outage every
+    // request would hang. A few quick retries, then the failure surfaces (the gateway answers 503 with
+    // Retry-After and the client retries); nothing is acknowledged that was not stored.
+    private static TableClientOptions StorageClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+        return options;
     }
 
     // Engine types cross grain calls as System.Text.Json with the API's conventions, so the engine
