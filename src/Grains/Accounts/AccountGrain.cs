@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 using Targeting.Rules;
 using Targeting.Rules.Compilation;
@@ -19,8 +20,10 @@ namespace Targeting.Accounts;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Targeting)] IPersistentState<AccountState> account,
+    IOptions<AccountLimits> limits,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
+    private readonly int _maxObjectsPerKind = limits.Value.MaxLibraryObjectsPerKind;
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(5);
     private readonly ObserverManager<IRuleSetObserver> _caches = new(TimeSpan.FromSeconds(95), logger);
 
@@ -79,8 +82,8 @@ public sealed class AccountGrain(
 
         var kind = AccountState.KindOf(item);
         var previous = State.Find(kind, item.Id);
-        if (previous is null && State.Count(kind) >= Limits.MaxLibraryObjectsPerKind)
-            return LimitReached($"the account already holds {Limits.MaxLibraryObjectsPerKind} objects of this kind, the most it may; delete one first");
+        if (previous is null && State.Count(kind) >= _maxObjectsPerKind)
+            return LimitReached($"the account already holds {_maxObjectsPerKind} objects of this kind, the most it may; delete one first");
         var saved = item with { Version = (previous?.Version ?? 0) + 1 };
 
         // Edits of what published engagements use must keep every mobile engagement valid (422).

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Targeting.Accounts;
 using Targeting.Rules;
 using Targeting.RuleSets;
 using Targeting.Sessions;
@@ -46,6 +47,7 @@ public static class TargetingHosting
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection(SessionLifetimeOptions.Section));
+        services.AddOptions<AccountLimits>().Bind(configuration.GetSection(AccountLimits.Section));
         services.AddSingleton<RuleSetCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RuleSetCacheLifecycle>();
         services.AddHostedService<RuleSetRenewal>();
