@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Targeting.Gateway.Apis;
+using Targeting.Gateway.Demo;
 using Targeting.Gateway.Infrastructure;
+using Targeting.Gateway.Tag;
 using Targeting.Hosting;
 using Targeting.Rules;
 using Targeting.Sessions;
@@ -28,6 +30,7 @@ builder.Services.AddCors(o => o.AddPolicy(SessionsApi.CorsPolicy, p => p.AllowAn
 builder.Services.AddOpenApi();
 builder.Services.AddTargetingRateLimits(builder.Configuration);
 builder.Services.AddSingleton<SseConnections>();
+if (embedded) builder.Services.AddDemoSeeder(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,7 +48,8 @@ app.MapLibraryApi();
 app.MapSessionsApi();
 app.MapExplanationApi();
 
-// ---- web tag and demo (owned by the web-tag helper): app.MapWebTag(); app.MapDemo(); ----
+app.MapWebTag();
+app.MapDemo();
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Targeting.Rules.Evaluation;
 using Targeting.Rules.Library;
 
 namespace Targeting.Rules.Compilation;
@@ -22,6 +23,11 @@ internal sealed class CompiledEngagement
 
     /// <summary>Indexes of the entry points it is restricted to; empty means anywhere.</summary>
     public required int[] EntryPoints { get; init; }
+
+    /// <summary>How it appears in a decision; built once (a benign race at most builds an equal twin) so that offering it allocates nothing.</summary>
+    public DecisionEngagement Decision => _decision ??= new(CampaignId, EngagementId, Kind, Name, Priority);
+
+    private DecisionEngagement? _decision;
 
     public static string KeyOf(string campaignId, string engagementId) => campaignId + "/" + engagementId;
 }

@@ -34,6 +34,10 @@ internal sealed class EvaluationCache
     public bool NeedsFullEvaluation { get; set; } = true;
     public EventKinds Dirty { get; set; }
 
+    /// <summary>When the first false time condition turns true, as of <see cref="TimeCheckedAt"/>.</summary>
+    public DateTimeOffset TimeDue { get; set; } = DateTimeOffset.MinValue;
+    public DateTimeOffset TimeCheckedAt { get; set; } = DateTimeOffset.MaxValue;
+
     private bool[] EngagementDirty { get; }
     private int[] DirtyEngagements { get; }
     public int DirtyCount { get; private set; }

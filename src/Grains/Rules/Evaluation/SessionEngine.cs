@@ -122,12 +122,15 @@ public static class SessionEngine
             context.Cache.ConditionValues[c] = !rules.Conditions[c].DependsOnEngagement && rules.Conditions[c].Evaluate(context);
         for (var e = 0; e < rules.Engagements.Length; e++)
             context.Cache.MarkDirty(e);
+        ScheduleTimeCheck(context);
     }
 
     private static void EvaluateDirty(in EvaluationContext context)
     {
         var cache = context.Cache;
-        var kinds = (uint)(cache.Dirty | EventKinds.Time);
+        var pageView = cache.Dirty.HasFlag(EventKinds.PageView); // re-evaluates the timed conditions too
+        var timeDue = !pageView && (context.Now >= cache.TimeDue || context.Now < cache.TimeCheckedAt);
+        var kinds = (uint)(timeDue ? cache.Dirty | EventKinds.Time : cache.Dirty);
         while (kinds != 0)
         {
             var bit = BitOperations.TrailingZeroCount(kinds);
@@ -135,9 +138,24 @@ public static class SessionEngine
             foreach (var c in cache.Rules.ConditionsByKind[bit])
                 Reevaluate(context, c);
         }
-        if (cache.Dirty.HasFlag(EventKinds.PageView))
+        if (pageView)
             foreach (var e in cache.Rules.FilteredEngagements)
                 cache.MarkDirty(e);
+        if (pageView || timeDue) ScheduleTimeCheck(context);
+    }
+
+    // A timed condition changes only by a page view or by reaching the moment it turns true
+    // (dwell only grows), so other events skip them until that moment: an event's cost stays
+    // with the conditions it can change, however many time conditions the rule set has.
+    private static void ScheduleTimeCheck(in EvaluationContext context)
+    {
+        var cache = context.Cache;
+        var due = DateTimeOffset.MaxValue;
+        foreach (var c in cache.Rules.TimedConditions)
+            if (!cache.ConditionValues[c] && cache.Rules.Conditions[c].BecomesTrueAt(context) is { } at && at < due)
+                due = at;
+        cache.TimeDue = due;
+        cache.TimeCheckedAt = context.Now;
     }
 
     private static void Reevaluate(in EvaluationContext context, int c)
@@ -161,7 +179,7 @@ public static class SessionEngine
         return false;
     }
 
-    // Replaces the offered list when its content differs; allocates only then.
+    // Replaces the offered list when its content differs, with the rule set's shared entries.
     private static bool Offer(SessionState state, EvaluationCache cache)
     {
         var engagements = cache.Rules.Engagements;
@@ -178,13 +196,13 @@ public static class SessionEngine
         state.Offered.Clear();
         for (var e = 0; e < engagements.Length; e++)
             if (cache.Eligible[e])
-                state.Offered.Add(new DecisionEngagement(engagements[e].CampaignId, engagements[e].EngagementId, engagements[e].Kind, engagements[e].Name, engagements[e].Priority));
+                state.Offered.Add(engagements[e].Decision);
         state.Revision++;
         return true;
     }
 
     private static bool IsOffered(DecisionEngagement offered, CompiledEngagement engagement) =>
-        offered.CampaignId == engagement.CampaignId && offered.EngagementId == engagement.EngagementId
+        ReferenceEquals(offered, engagement.Decision) || offered.CampaignId == engagement.CampaignId && offered.EngagementId == engagement.EngagementId
         && offered.Kind == engagement.Kind && offered.Name == engagement.Name && offered.Priority == engagement.Priority;
 
     // Rule 21: one rule set version at a time; a changed flow starts over.
