@@ -15,7 +15,7 @@ namespace Targeting.ReliabilityTests;
 public sealed class FuzzTests(TwoTenants tenants, ITestOutputHelper output)
 {
     private const int Seed = 20261204;
-    private const int MutationsPerEndpoint = 160;
+    private const int MutationsPerEndpoint = 200;
 
     private sealed record Target(string Name, HttpMethod Method, string Path, string? Key, object SeedBody, string[] Touches);
 
