@@ -20,6 +20,8 @@ public sealed class BrowserSuite : IAsyncLifetime
         "--disable-component-update", "--disable-sync",
     ];
 
+    private const string ChromiumPath = "/usr/bin/chromium";
+
     private IPlaywright? playwright;
 
     public GatewayHost Gateway { get; private set; } = null!;
@@ -32,13 +34,16 @@ public sealed class BrowserSuite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"The browser tests drive Debian's Chromium at {ChromiumPath}: apt-get install -y chromium (never a downloaded browser).");
         Gateway = GatewayHost.Start();
         Proxy = await FlakyProxy.StartAsync(Gateway.Address);
         Shop = await ShopSite.StartAsync(Gateway.Address, Proxy.Address);
+        Assertions.SetDefaultExpectTimeout(10_000); // generous: the suite shares 2 cores with everything else
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });

@@ -1,13 +1,18 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Targeting.Rules.Sessions;
+using Targeting.Sessions;
+using Targeting.Storage;
 using Targeting.IntegrationTests.Infrastructure;
 using static Targeting.IntegrationTests.Infrastructure.Ev;
 
 namespace Targeting.IntegrationTests.Api;
 
-/// <summary>Its own gateway: sessions here end after two idle seconds.</summary>
+/// <summary>Its own gateway: sessions here end after four idle seconds.</summary>
 public sealed class ExpiryTests : IAsyncLifetime
 {
-    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = "00:00:02" });
+    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = "00:00:04" });
     private TargetingClient _api = null!;
 
     public Task InitializeAsync()
@@ -24,14 +29,25 @@ public sealed class ExpiryTests : IAsyncLifetime
         var account = await _api.CreateAccountAsync();
         var session = await account.StartSessionAsync();
         await session.SendAsync(Page("/home"));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.True(await IsStoredAsync(account.Id, session.Id));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await session.SendAsync(Page("/still-here")); // activity pushes the end back
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(HttpStatusCode.OK, (await _api.Http.GetAsync(session.Path + "/decision")).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.False(await IsStoredAsync(account.Id, session.Id), "the session's timer deleted its state, with no request");
         await (await _api.Http.GetAsync(session.Path + "/decision")).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await session.PostEventsAsync(Page("/back"))).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task<bool> IsStoredAsync(string accountId, string sessionId)
+    {
+        var storage = _factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Targeting);
+        var grainId = _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).GetGrainId();
+        var state = new GrainState<SessionState>();
+        await storage.ReadStateAsync("session", grainId, state);
+        return state.RecordExists;
     }
 
     [Fact]
@@ -41,6 +57,6 @@ public sealed class ExpiryTests : IAsyncLifetime
         var session = await account.StartSessionAsync();
         await using var stream = await session.OpenStreamAsync();
         await stream.NextAsync(TimeSpan.FromSeconds(5));
-        await Assert.ThrowsAsync<EndOfStreamException>(() => stream.NextAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<EndOfStreamException>(() => stream.NextAsync(TimeSpan.FromSeconds(15)));
     }
 }

@@ -58,3 +58,14 @@ public class RegexSafetyTests
         Assert.Equal("matchers[0].value", error.Path);
     }
 }
+
+public class TenantRegexSharing
+{
+    [Fact]
+    public void A_pattern_is_compiled_once_for_validation_and_every_rule_set()
+    {
+        var pattern = "^https://shop\\.example/sharing-" + Guid.NewGuid().ToString("N") + "$";
+        Assert.Empty(LibraryValidator.ValidateEntryPoint(new EntryPoint { Id = "ep", Name = "ep", Matchers = [Url(pattern, MatchOperator.Regex)] }));
+        Assert.Same(Targeting.Rules.Matching.TenantRegexes.Get(pattern), Targeting.Rules.Matching.TenantRegexes.Get(pattern));
+    }
+}

@@ -54,6 +54,16 @@ public class SilentSpecChoices
     }
 
     [Fact]
+    public void Recent_event_ids_survive_a_round_trip_in_order()
+    {
+        var state = new SessionState();
+        for (var i = 0; i < 5; i++) state.RecentEventIds.Add($"e{i}");
+        var copy = state.Clone();
+        Assert.Equal(["e0", "e1", "e2", "e3", "e4"], copy.RecentEventIds.Ids);
+        Assert.True(copy.RecentEventIds.Contains("e3"));
+    }
+
+    [Fact]
     public void A_retry_of_an_applied_event_changes_nothing()
     {
         var session = new SessionDriver(new TestLibrary()

@@ -30,7 +30,7 @@ internal sealed class PageMatcher
         _value = matcher.Value ?? "";
         _exactValue = _kind == MatcherKind.Url ? NormalizeUrl(_value).ToString() : _value;
         if (_kind != MatcherKind.Section && _operator == MatchOperator.Regex)
-            _regex = CreateRegex(_value);
+            _regex = TenantRegexes.Get(_value);
     }
 
     public Matcher Definition { get; }

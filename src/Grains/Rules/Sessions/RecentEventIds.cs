@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Targeting.Rules.Sessions;
 
 /// <summary>
@@ -10,9 +8,8 @@ public sealed class RecentEventIds
 {
     public const int Capacity = 1024;
 
-    /// <summary>Oldest first.</summary>
-    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
-    public List<string> Ids { get; } = [];
+    /// <summary>Oldest first. A queue, so forgetting the oldest copies nothing.</summary>
+    public Queue<string> Ids { get; set; } = new();
 
     private HashSet<string>? _lookup;
 
@@ -21,10 +18,8 @@ public sealed class RecentEventIds
     public void Add(string id)
     {
         if (!Lookup.Add(id)) return;
-        Ids.Add(id);
-        if (Ids.Count <= Capacity) return;
-        Lookup.Remove(Ids[0]);
-        Ids.RemoveAt(0);
+        Ids.Enqueue(id);
+        if (Ids.Count > Capacity) Lookup.Remove(Ids.Dequeue());
     }
 
     private HashSet<string> Lookup => _lookup ??= new HashSet<string>(Ids, StringComparer.Ordinal);

@@ -19,7 +19,7 @@ internal static class RegexCheck
             return $"regex is too costly: {pattern.Length} characters, at most {Limits.MaxRegexLength}";
         try
         {
-            PageMatcher.CreateRegex(pattern);
+            TenantRegexes.Get(pattern); // compiled once: the rule set compilation after this PUT reuses it
             return null;
         }
         catch (RegexParseException e)
