@@ -134,6 +134,7 @@ public sealed class LimitsTests : IAsyncLifetime
             open.Add(stream);
         }
         var refused = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, session.Path + "/decisions"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode); // before reading: an accepted stream never ends
         var problem = await refused.ReadProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Contains("3 open decision streams", problem["detail"]!.GetValue<string>());
