@@ -95,6 +95,7 @@ gateway_env() {
   echo "Targeting__Cluster__ClusterId=$CLUSTER_ID"
   echo "Targeting__Cluster__ServiceId=targeting"
   echo "Targeting__Cluster__Embedded=false"
+  echo "Targeting__Cluster__Gateway__GatewayListRefreshPeriod=00:00:10"
   echo "Targeting__OperatorKey=$(operator_key)"
   echo "ASPNETCORE_URLS=http://127.0.0.1:$((5079 + n))"
 }

@@ -4,9 +4,11 @@ using Targeting.Gateway.Apis;
 using Targeting.Gateway.Demo;
 using Targeting.Gateway.Infrastructure;
 using Targeting.Gateway.Tag;
+using Orleans.Dashboard;
 using Targeting.Hosting;
 using Targeting.Rules;
 using Targeting.Sessions;
+using Targeting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +32,7 @@ builder.Services.AddCors(o => o.AddPolicy(SessionsApi.CorsPolicy, p => p.AllowAn
 builder.Services.AddOpenApi();
 builder.Services.AddTargetingRateLimits(builder.Configuration);
 builder.Services.AddSingleton<SseConnections>();
+builder.Services.AddTargetingTelemetry(builder.Configuration);
 if (embedded) builder.Services.AddDemoSeeder(builder.Configuration);
 
 var app = builder.Build();
@@ -47,6 +50,8 @@ app.MapAccountsApi();
 app.MapLibraryApi();
 app.MapSessionsApi();
 app.MapExplanationApi();
+if (TargetingHosting.DashboardEnabled(builder.Configuration))
+    app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(OperatorOnly.Require);
 
 app.MapWebTag();
 app.MapDemo();

@@ -137,8 +137,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
     private static string Lateness(List<(DecisionWatcher Watcher, DateTimeOffset Deadline)> armed) =>
         string.Join(", ", armed.Select(a => a.Watcher.Arrived.IsCompletedSuccessfully
-            ? $"+{(a.Watcher.Arrived.Result - a.Deadline).TotalSeconds:F1} s ({a.Watcher.Reconnects} reconnects)"
+            ? $"{Signed((a.Watcher.Arrived.Result - a.Deadline).TotalSeconds)} s ({a.Watcher.Reconnects} reconnects)"
             : "never"));
+
+    private static string Signed(double seconds) => (seconds >= 0 ? "+" : "") + seconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Among batches first sent in [from, to): the longest wait for an acknowledgement, and how many needed a retry.</summary>
     private static (TimeSpan Longest, int Sessions) Unavailability(IEnumerable<SentBatch> batches, DateTimeOffset from, DateTimeOffset to)

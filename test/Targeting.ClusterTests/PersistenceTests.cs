@@ -44,7 +44,14 @@ public sealed partial class PersistenceTests(ITestOutputHelper output)
         await cluster.StartGatewayAsync(2);
         using var after = new TargetingApi([cluster.Gateway(2)], stats);
         await using var watcher = new DecisionWatcher(cluster.Gateway(2), "shop", session, "linger-offer");
-        var pushedAt = await watcher.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAny(watcher.Arrived, Task.Delay(TimeSpan.FromSeconds(30)));
+        if (!watcher.Arrived.IsCompletedSuccessfully)
+        {
+            var explanation = await after.ExplanationAsync("shop", adminKey, session);
+            var current = await after.DecisionAsync("shop", session);
+            Assert.Fail($"no dwell push ({watcher.Reconnects} reconnects); decision {current.ToJsonString()}; explanation {explanation.ToJsonString()}");
+        }
+        var pushedAt = await watcher.Arrived;
         output.WriteLine($"dwell push after the move: due {dwellDue:T}, pushed {pushedAt:T}");
         Assert.True(pushedAt >= dwellDue.AddSeconds(-1), "the dwell engagement came before its threshold");
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Targeting.Gateway.Infrastructure;
 using Targeting.Rules.Evaluation;
 using Targeting.Sessions;
+using Targeting.Telemetry;
 
 namespace Targeting.Gateway.Apis;
 
@@ -56,6 +57,7 @@ public static class DecisionStream
         var grain = grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId));
         var feed = new Feed();
         var observer = grains.CreateObjectReference<ISessionObserver>(feed);
+        var counted = false;
         try
         {
             if (await grain.Subscribe(observer) is not { } first)
@@ -63,6 +65,8 @@ public static class DecisionStream
                 await SessionsApi.SessionNotFound(sessionId).ExecuteAsync(http);
                 return;
             }
+            TargetingMetrics.SseConnections.Add(1);
+            counted = true;
             var writer = new Writer(http.Response, json.Value.SerializerOptions);
             await writer.StartAsync();
             await writer.DecisionAsync(first);
@@ -75,6 +79,7 @@ public static class DecisionStream
         }
         finally
         {
+            if (counted) TargetingMetrics.SseConnections.Add(-1);
             _ = grain.Unsubscribe(observer).ContinueWith(static _ => { }, TaskScheduler.Default);
             grains.DeleteObjectReference<ISessionObserver>(observer);
             GC.KeepAlive(feed);

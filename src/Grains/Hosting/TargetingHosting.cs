@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Targeting.Accounts;
 using Targeting.Rules;
@@ -20,6 +21,8 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // Operators (and the cluster tests) tune failure detection: Targeting:Cluster:Membership:ProbeTimeout, …
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Targeting:Cluster:Membership"));
         if (settings.UsesAzureStorage)
         {
             var tables = new TableServiceClient(settings.AzureStorageConnectionString, StorageClientOptions());
@@ -43,6 +46,7 @@ public static class TargetingHosting
 
         // A call waiting on storage that is down must end (as 503) in seconds, not after Orleans' default 30 s.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+        if (DashboardEnabled(configuration)) silo.AddDashboard();
         var services = silo.Services;
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -58,11 +62,14 @@ public static class TargetingHosting
     {
         var settings = TargetingSettings.From(configuration);
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+        // How soon a client gateway learns of added silos: Targeting:Cluster:Gateway:GatewayListRefreshPeriod.
+        client.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection("Targeting:Cluster:Gateway"));
         if (settings.UsesAzureStorage)
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else
             client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+        if (DashboardEnabled(configuration)) client.AddDashboard();
         AddSerializer(client.Services);
         return client;
     }
@@ -79,6 +86,9 @@ public static class TargetingHosting
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
         return options;
     }
+
+    /// <summary><c>Targeting:Dashboard:Enabled</c> (default true): the Orleans Dashboard's collectors on silos, its pages on gateways.</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) => configuration.GetValue("Targeting:Dashboard:Enabled", true);
 
     // Engine types cross grain calls as System.Text.Json with the API's conventions, so the engine
     // needs no Orleans attributes; our own grain DTOs use generated serializers.

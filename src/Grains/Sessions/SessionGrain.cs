@@ -10,6 +10,7 @@ using Targeting.Rules.Library;
 using Targeting.Rules.Sessions;
 using Targeting.Rules.Validation;
 using Targeting.Storage;
+using Targeting.Telemetry;
 
 namespace Targeting.Sessions;
 
@@ -36,6 +37,8 @@ public sealed class SessionGrain(
     private readonly ObserverManager<ISessionObserver> _observers = new(options.Value.SubscriptionExpiry, logger);
     private string _accountId = "";
     private IGrainTimer? _timer;
+    private DateTimeOffset _timerDue;
+    private bool _counted;
 
     private SessionState State => session.State;
 
@@ -44,8 +47,14 @@ public sealed class SessionGrain(
         _accountId = SessionKey.Parse(this.GetPrimaryKeyString()).AccountId;
         // A missing or expired session stays inactive-looking: the call that activated it answers 404 and deactivates it.
         if (!await IsLiveAsync()) return;
+        CountActive();
+        // The evaluation cache is not stored: rebuild it before anything reads it, or deadlines
+        // (dwell timers armed on a silo that died or stopped) and explanations come out wrong.
+        var ruleSet = await RuleSetAsync();
+        var backup = State.Clone();
+        if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync(backup);
         KeepUntilExpiry();
-        Arm(await RuleSetAsync());
+        Arm(ruleSet);
     }
 
     public async Task<SessionResult> Start(Source source)
@@ -62,13 +71,21 @@ public sealed class SessionGrain(
         session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
         SessionEngine.Decide(State, ruleSet, now);
         if (await TryWriteAsync(backup: null) != Write.Stored) return new SessionResult(SessionStatus.StorageUnavailable);
+        CountActive();
         KeepUntilExpiry();
         Arm(ruleSet);
         return new SessionResult(SessionStatus.Ok, SessionEngine.CurrentDecision(State));
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_counted) TargetingMetrics.ActiveSessions.Add(-1);
+        return Task.CompletedTask;
+    }
+
     public async Task<SessionResult> ApplyEvents(VisitorEvent[] events)
     {
+        var started = time.GetTimestamp();
         if (!await IsLiveAsync()) return Gone();
         var errors = EventValidator.Validate(events, State.Source);
         if (errors.Count > 0) return new SessionResult(SessionStatus.Invalid, Errors: errors.ToArray());
@@ -76,15 +93,16 @@ public sealed class SessionGrain(
         // One rule set object for the whole batch: never half an old and half a new version (rule 21).
         var ruleSet = await RuleSetAsync();
         var changed = false;
+        var applied = 0;
         for (var attempt = 0; ; attempt++)
         {
             var now = time.GetUtcNow();
             var backup = State.Clone();
-            var applied = false;
+            applied = 0;
             foreach (var e in events)
-                applied |= SessionEngine.Apply(State, e, ruleSet, now);
+                if (SessionEngine.Apply(State, e, ruleSet, now)) applied++;
             changed = SessionEngine.Decide(State, ruleSet, now);
-            if (!(applied || changed)) break;
+            if (applied == 0 && !changed) break;
             var write = await TryWriteAsync(backup);
             if (write == Write.Stored) break;
             // Storage holds a newer state than ours (another activation wrote, or an earlier write
@@ -97,6 +115,9 @@ public sealed class SessionGrain(
             }
             return new SessionResult(SessionStatus.StorageUnavailable);
         }
+
+        TargetingMetrics.EventsApplied.Add(applied);
+        TargetingMetrics.DecisionLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
 
         KeepUntilExpiry();
         Arm(ruleSet);
@@ -136,6 +157,7 @@ public sealed class SessionGrain(
         }
         var ruleSet = await RuleSetAsync();
         var now = time.GetUtcNow();
+        TargetingMetrics.TimerLateness.Record(Math.Max(0, (now - _timerDue).TotalMilliseconds));
         var backup = State.Clone();
         if (SessionEngine.Decide(State, ruleSet, now))
         {
@@ -233,6 +255,7 @@ public sealed class SessionGrain(
         var due = ExpiresAt;
         if (SessionEngine.NextDeadline(State, ruleSet, now) is { } deadline && deadline < due) due = deadline;
         var delay = due > now ? due - now : TimeSpan.Zero;
+        _timerDue = due;
         if (_timer is null)
         {
             _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
@@ -255,5 +278,16 @@ public sealed class SessionGrain(
         if (remaining > TimeSpan.Zero) DelayDeactivation(remaining + TimeSpan.FromSeconds(30));
     }
 
-    private Task PushAsync(Decision decision) => _observers.Notify(o => o.OnDecision(decision));
+    private Task PushAsync(Decision decision)
+    {
+        TargetingMetrics.DecisionsPushed.Add(_observers.Count);
+        return _observers.Notify(o => o.OnDecision(decision));
+    }
+
+    private void CountActive()
+    {
+        if (_counted) return;
+        _counted = true;
+        TargetingMetrics.ActiveSessions.Add(1);
+    }
 }

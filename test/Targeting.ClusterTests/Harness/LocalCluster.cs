@@ -69,6 +69,8 @@ public sealed class LocalCluster : IAsyncDisposable
         var port = FreePorts.Next();
         var environment = Common();
         environment["Targeting__Cluster__Embedded"] = "false";
+        // Clients read the silo list from the membership table every minute by default: added silos would go unused.
+        environment["Targeting__Cluster__Gateway__GatewayListRefreshPeriod"] = "00:00:02";
         environment["Targeting__OperatorKey"] = OperatorKey;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var host = ProcessHost.StartDotnet($"gateway{n}", RepoPaths.BuiltAssembly("Gateway", "Targeting.Gateway"), environment,
@@ -121,5 +123,6 @@ public sealed class LocalCluster : IAsyncDisposable
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__LogLevel__Polly"] = "Warning",
     };
 }
