@@ -19,7 +19,9 @@ if (embedded)
 else
     builder.UseOrleansClient(client => client.AddTargetingClient(builder.Configuration));
 
-builder.Services.AddSingleton(new OperatorKey(GatewaySetup.OperatorKey(builder.Configuration, embedded)));
+var operatorKey = GatewaySetup.OperatorKey(builder.Configuration, embedded);
+builder.Services.AddSingleton(new OperatorKey(operatorKey));
+builder.Services.AddSingleton(SessionIds.From(builder.Configuration, operatorKey));
 builder.Services.Configure<JsonOptions>(o => RulesJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies reach ExceptionProblems
 builder.Services.AddOptions<SessionLifetimeOptions>().Bind(builder.Configuration.GetSection(SessionLifetimeOptions.Section));
@@ -28,6 +30,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefau
 builder.Services.AddExceptionHandler<ExceptionProblems>();
 builder.Services.AddCors(o => o.AddPolicy(SessionsApi.CorsPolicy, p => p.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod()));
 builder.Services.AddOpenApi();
+builder.Services.AddTargetingRateLimits(builder.Configuration);
+builder.Services.AddSingleton<SseConnections>();
 builder.Services.AddTargetingTelemetry(builder.Configuration);
 if (embedded) builder.Services.AddDemoSeeder(builder.Configuration);
 
@@ -36,6 +40,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseRateLimiter();
+app.UseMiddleware<BodyLimit>();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -15,7 +15,7 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var accounts = app.MapGroup("/v1/accounts").WithTags("Accounts");
+        var accounts = app.MapGroup("/v1/accounts").WithTags("Accounts").RequireRateLimiting(RateLimits.Admin);
         accounts.MapPost("", CreateAccount)
             .Produces<AccountCreated>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)

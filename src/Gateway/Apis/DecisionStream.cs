@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Targeting.Gateway.Infrastructure;
 using Targeting.Rules.Evaluation;
 using Targeting.Sessions;
 using Targeting.Telemetry;
@@ -16,6 +17,9 @@ public sealed class SseOptions
 
     /// <summary>How often a <c>: keep-alive</c> comment goes out (the contract asks for at least every 15 s).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Open streams one session may hold on one gateway (a page open in a few tabs); more is 429.</summary>
+    public int MaxConnectionsPerSession { get; set; } = 5;
 }
 
 /// <summary>
@@ -35,11 +39,18 @@ public sealed class SseOptions
 public static class DecisionStream
 {
     public static async Task Serve(HttpContext http, string accountId, string sessionId, IGrainFactory grains,
-        IOptions<SseOptions> sse, IOptions<SessionLifetimeOptions> sessions, IOptions<JsonOptions> json)
+        IOptions<SseOptions> sse, IOptions<SessionLifetimeOptions> sessions, IOptions<JsonOptions> json, SessionIds ids, SseConnections connections)
     {
-        if (!SessionsApi.IsSession(accountId, sessionId))
+        if (!SessionsApi.IsSession(ids, accountId, sessionId))
         {
             await SessionsApi.SessionNotFound(sessionId).ExecuteAsync(http);
+            return;
+        }
+        using var slot = connections.TryOpen(SessionKey.Of(accountId, sessionId), sse.Value.MaxConnectionsPerSession);
+        if (slot is null)
+        {
+            await Problems.TooManyRequests($"This session already has {sse.Value.MaxConnectionsPerSession} open decision streams on this gateway, "
+                + "the most it may; close one first.", TimeSpan.FromSeconds(5)).ExecuteAsync(http);
             return;
         }
 

@@ -10,16 +10,16 @@ public static class ExplanationApi
     public static IEndpointRouteBuilder MapExplanationApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/accounts/{accountId}/sessions/{sessionId}/explanation", Explain)
-            .WithTags("Sessions")
+            .WithTags("Sessions").RequireRateLimiting(RateLimits.Admin)
             .AddEndpointFilter(AdminKeyFilter.RequireAdminKey)
             .Produces<SessionExplanation>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> Explain(string accountId, string sessionId, IGrainFactory grains)
+    private static async Task<IResult> Explain(string accountId, string sessionId, IGrainFactory grains, SessionIds ids)
     {
-        if (!SessionsApi.IsSession(accountId, sessionId)) return SessionsApi.SessionNotFound(sessionId);
+        if (!SessionsApi.IsSession(ids, accountId, sessionId)) return SessionsApi.SessionNotFound(sessionId);
         var explanation = await grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).Explain();
         return explanation is null ? SessionsApi.SessionNotFound(sessionId) : TypedResults.Ok(explanation);
     }

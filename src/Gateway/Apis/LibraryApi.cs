@@ -15,7 +15,8 @@ public static class LibraryApi
 {
     public static IEndpointRouteBuilder MapLibraryApi(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/v1/accounts/{accountId}").AddEndpointFilter(AdminKeyFilter.RequireAdminKey);
+        var admin = app.MapGroup("/v1/accounts/{accountId}").AddEndpointFilter(AdminKeyFilter.RequireAdminKey)
+            .RequireRateLimiting(RateLimits.Admin);
         admin.MapLibraryObjects<EntryPoint>("entry-points", LibraryObjectKind.EntryPoint, "Entry points");
         admin.MapLibraryObjects<Flow>("flows", LibraryObjectKind.Flow, "Flows");
         admin.MapLibraryObjects<Behavior>("behaviors", LibraryObjectKind.Behavior, "Behaviors");

@@ -20,7 +20,8 @@ public static class SessionsApi
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var sessions = app.MapGroup("/v1/accounts/{accountId}/sessions").WithTags("Sessions").RequireCors(CorsPolicy);
+        var sessions = app.MapGroup("/v1/accounts/{accountId}/sessions").WithTags("Sessions").RequireCors(CorsPolicy)
+            .RequireRateLimiting(RateLimits.Visitor);
         sessions.MapPost("", Start)
             .Produces<SessionStarted>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -34,7 +35,7 @@ public static class SessionsApi
         return app;
     }
 
-    private static async Task<IResult> Start(string accountId, StartSessionRequest body, IGrainFactory grains)
+    private static async Task<IResult> Start(string accountId, StartSessionRequest body, IGrainFactory grains, SessionIds ids)
     {
         if (!Identifiers.IsValid(accountId)) return Problems.NotFound($"There is no account '{accountId}'.");
         if (body.Source is not { } source) return Problems.Field("source", "Required: 'web' or 'mobile'.");
@@ -42,7 +43,7 @@ public static class SessionsApi
         // A fresh random id cannot realistically exist already; if it does, draw another.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var sessionId = SessionKey.NewSessionId();
+            var sessionId = ids.New(accountId);
             var result = await grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).Start(source);
             switch (result.Status)
             {
@@ -57,9 +58,9 @@ public static class SessionsApi
         return Problems.Unavailable("Could not allocate a session id; retry.");
     }
 
-    private static async Task<IResult> Send(string accountId, string sessionId, EventsRequest body, IGrainFactory grains)
+    private static async Task<IResult> Send(string accountId, string sessionId, EventsRequest body, IGrainFactory grains, SessionIds ids)
     {
-        if (!IsSession(accountId, sessionId)) return SessionNotFound(sessionId);
+        if (!IsSession(ids, accountId, sessionId)) return SessionNotFound(sessionId);
         if (body.Events is not { Count: >= Limits.MinEvents and <= Limits.MaxEvents } events)
             return Problems.Field("events", $"Send {Limits.MinEvents} to {Limits.MaxEvents} events.");
         if (events.Any(e => e is null)) return Problems.Field("events", "An event cannot be null.");
@@ -74,16 +75,16 @@ public static class SessionsApi
         };
     }
 
-    private static async Task<IResult> Current(string accountId, string sessionId, IGrainFactory grains)
+    private static async Task<IResult> Current(string accountId, string sessionId, IGrainFactory grains, SessionIds ids)
     {
-        if (!IsSession(accountId, sessionId)) return SessionNotFound(sessionId);
+        if (!IsSession(ids, accountId, sessionId)) return SessionNotFound(sessionId);
         var decision = await grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).GetDecision();
         return decision is null ? SessionNotFound(sessionId) : TypedResults.Ok(decision);
     }
 
-    /// <summary>Cheap 404: ids we never issue do not activate a grain.</summary>
-    internal static bool IsSession(string accountId, string sessionId) =>
-        Identifiers.IsValid(accountId) && SessionKey.IsWellFormed(sessionId);
+    /// <summary>Cheap 404: an id whose MAC does not check (forged, guessed, another account's) never reaches a grain or storage.</summary>
+    internal static bool IsSession(SessionIds ids, string accountId, string sessionId) =>
+        Identifiers.IsValid(accountId) && ids.IsValid(accountId, sessionId);
 
     internal static IResult SessionNotFound(string sessionId) =>
         Problems.NotFound($"There is no session '{sessionId}' (it may have expired after a period without events); start a new one.");

@@ -31,11 +31,23 @@ internal sealed class ExceptionProblems(IProblemDetailsService problems, ILogger
         BadHttpRequestException { InnerException: { } inner } when JsonBodies.ToError(inner) is { } error => Malformed(error),
         _ when JsonBodies.ToError(exception) is { } error => Malformed(error),
         BadHttpRequestException bad => (bad.StatusCode, Title(bad.StatusCode), bad.Message, null),
-        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or InconsistentStateException or OrleansException => (StatusCodes.Status503ServiceUnavailable,
-                "Service unavailable", "The cluster could not answer in time; retry after the delay in Retry-After.", null),
+        _ when IsTransient(exception) => (StatusCodes.Status503ServiceUnavailable,
+            "Service unavailable", "The cluster or its storage could not answer in time; retry after the delay in Retry-After.", null),
         _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server failed to handle the request; it has been logged.", null),
     };
+
+    // Cluster, storage and network failures pass: the client should retry, not give up (storage
+    // outages surface as the Azure SDK's exceptions, possibly wrapped by Orleans).
+    private static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or InconsistentStateException
+                or OrleansException or Azure.RequestFailedException or HttpRequestException or OperationCanceledException)
+                return true;
+        }
+        return false;
+    }
 
     private static (int, string, string, IDictionary<string, string[]>?) Malformed(ValidationError error) =>
         (StatusCodes.Status400BadRequest, "The request body is not valid", $"Fix the JSON at '{error.Path}': {error.Message}",

@@ -31,12 +31,26 @@ public static class Problems
 
     public static IResult Unavailable(string detail) => new UnavailableProblem(detail);
 
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter) => new TooManyRequestsProblem(detail, retryAfter);
+
+    public static IResult TooLarge(string detail) =>
+        TypedResults.Problem(title: "Request body too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
+
     private sealed class UnauthorizedProblem(string detail) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem(title: "Unauthorized", detail: detail, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(http);
+        }
+    }
+
+    private sealed class TooManyRequestsProblem(string detail, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(title: "Too many requests", detail: detail, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
         }
     }
 

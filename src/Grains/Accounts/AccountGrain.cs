@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Targeting.Rules;
 using Targeting.Rules.Compilation;
 using Targeting.Rules.Library;
 using Targeting.Rules.Validation;
@@ -17,8 +20,10 @@ namespace Targeting.Accounts;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Targeting)] IPersistentState<AccountState> account,
+    IOptions<AccountLimits> limits,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
+    private readonly int _maxObjectsPerKind = limits.Value.MaxLibraryObjectsPerKind;
     private static readonly TimeSpan NotificationTimeout = TimeSpan.FromSeconds(5);
     private readonly ObserverManager<IRuleSetObserver> _caches = new(TimeSpan.FromSeconds(95), logger);
 
@@ -77,6 +82,8 @@ public sealed class AccountGrain(
 
         var kind = AccountState.KindOf(item);
         var previous = State.Find(kind, item.Id);
+        if (previous is null && State.Count(kind) >= _maxObjectsPerKind)
+            return LimitReached($"the account already holds {_maxObjectsPerKind} objects of this kind, the most it may; delete one first");
         var saved = item with { Version = (previous?.Version ?? 0) + 1 };
 
         // Edits of what published engagements use must keep every mobile engagement valid (422).
@@ -84,6 +91,8 @@ public sealed class AccountGrain(
         errors = LibraryValidator.ValidatePublishedEngagements(changed);
         if (errors.Count > 0) return new LibraryWrite(WriteStatus.Invalid, Errors: [.. errors]);
         RuleSetCompiler.Compile(changed); // never store a library that would not compile
+        if (JsonSerializer.SerializeToUtf8Bytes(changed, RulesJson.Options).Length > Limits.MaxLibraryBytes)
+            return LimitReached($"the account's library would exceed {Limits.MaxLibraryBytes / 1024} KiB, the most one account may store; make objects smaller or delete some");
 
         await CommitAsync(() => State.Set(saved), () => Restore(kind, saved.Id, previous));
         return new LibraryWrite(previous is null ? WriteStatus.Created : WriteStatus.Replaced, saved);
@@ -99,6 +108,9 @@ public sealed class AccountGrain(
         await CommitAsync(() => State.Remove(kind, id), () => State.Set(previous));
         return new LibraryDelete(DeleteStatus.Deleted);
     }
+
+    private static LibraryWrite LimitReached(string message) =>
+        new(WriteStatus.Invalid, Errors: [new ValidationError("id", message)]);
 
     private static IReadOnlyList<ValidationError> Validate(LibraryObject item, AccountLibrary library) => item switch
     {

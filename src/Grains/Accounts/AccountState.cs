@@ -30,6 +30,14 @@ public sealed class AccountState
         _ => Campaigns.GetValueOrDefault(id),
     };
 
+    public int Count(LibraryObjectKind kind) => kind switch
+    {
+        LibraryObjectKind.EntryPoint => EntryPoints.Count,
+        LibraryObjectKind.Flow => Flows.Count,
+        LibraryObjectKind.Behavior => Behaviors.Count,
+        _ => Campaigns.Count,
+    };
+
     public void Set(LibraryObject item)
     {
         switch (item)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
+using Targeting.Accounts;
 using Targeting.Rules;
 using Targeting.RuleSets;
 using Targeting.Sessions;
@@ -24,12 +25,14 @@ public static class TargetingHosting
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Targeting:Cluster:Membership"));
         if (settings.UsesAzureStorage)
         {
-            var tables = new TableServiceClient(settings.AzureStorageConnectionString);
+            var tables = new TableServiceClient(settings.AzureStorageConnectionString, StorageClientOptions());
             silo.UseAzureStorageClustering(o => o.TableServiceClient = tables);
             silo.AddAzureTableGrainStorage(StorageNames.Targeting, o =>
             {
                 o.TableServiceClient = tables;
                 o.GrainStorageSerializer = new JsonGrainStorageSerializer();
+                // Expired sessions leave nothing behind: clearing deletes the row instead of storing an empty state.
+                o.DeleteStateOnClear = true;
             });
             var ip = settings.AdvertisedIP is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
             silo.ConfigureEndpoints(ip, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedIP is not null);
@@ -41,11 +44,14 @@ public static class TargetingHosting
             silo.AddMemoryGrainStorage(StorageNames.Targeting, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
         }
 
+        // A call waiting on storage that is down must end (as 503) in seconds, not after Orleans' default 30 s.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         if (DashboardEnabled(configuration)) silo.AddDashboard();
         var services = silo.Services;
         AddSerializer(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection(SessionLifetimeOptions.Section));
+        services.AddOptions<AccountLimits>().Bind(configuration.GetSection(AccountLimits.Section));
         services.AddSingleton<RuleSetCache>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RuleSetCacheLifecycle>();
         services.AddHostedService<RuleSetRenewal>();
@@ -62,9 +68,23 @@ public static class TargetingHosting
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(settings.AzureStorageConnectionString));
         else
             client.UseLocalhostClustering([.. settings.GatewayPorts], settings.ServiceId, settings.ClusterId);
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
         if (DashboardEnabled(configuration)) client.AddDashboard();
         AddSerializer(client.Services);
         return client;
+    }
+
+    // The SDK's defaults retry for up to minutes with 100 s timeouts: during a storage outage every
+    // request would hang. A few quick retries, then the failure surfaces (the gateway answers 503 with
+    // Retry-After and the client retries); nothing is acknowledged that was not stored.
+    private static TableClientOptions StorageClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(2);
+        return options;
     }
 
     /// <summary><c>Targeting:Dashboard:Enabled</c> (default true): the Orleans Dashboard's collectors on silos, its pages on gateways.</summary>

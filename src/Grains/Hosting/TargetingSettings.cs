@@ -27,6 +27,9 @@ public sealed record TargetingSettings
     /// <summary><c>Targeting:Silo:AdvertisedIP</c>: the address other silos reach this one at (Azure clustering).</summary>
     public string? AdvertisedIP { get; init; }
 
+    /// <summary><c>Targeting:Cluster:ResponseTimeout</c>: how long a grain call may take before it fails (and the gateway answers 503).</summary>
+    public TimeSpan ResponseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public bool UsesAzureStorage => !string.IsNullOrWhiteSpace(AzureStorageConnectionString);
 
     public static TargetingSettings From(IConfiguration configuration)
@@ -46,6 +49,7 @@ public sealed record TargetingSettings
             PrimarySiloPort = t.GetValue("Cluster:PrimarySiloPort", siloPort),
             GatewayPorts = gatewayPorts,
             AdvertisedIP = t["Silo:AdvertisedIP"],
+            ResponseTimeout = t.GetValue("Cluster:ResponseTimeout", TimeSpan.FromSeconds(10)),
         };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Orleans.Utilities;
 using Targeting.RuleSets;
 using Targeting.Rules.Compilation;
@@ -69,7 +70,7 @@ public sealed class SessionGrain(
         var now = time.GetUtcNow();
         session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
         SessionEngine.Decide(State, ruleSet, now);
-        if (!await TryWriteAsync(backup: null)) return new SessionResult(SessionStatus.StorageUnavailable);
+        if (await TryWriteAsync(backup: null) != Write.Stored) return new SessionResult(SessionStatus.StorageUnavailable);
         CountActive();
         KeepUntilExpiry();
         Arm(ruleSet);
@@ -91,14 +92,30 @@ public sealed class SessionGrain(
 
         // One rule set object for the whole batch: never half an old and half a new version (rule 21).
         var ruleSet = await RuleSetAsync();
-        var now = time.GetUtcNow();
-        var backup = State.Clone();
+        var changed = false;
         var applied = 0;
-        foreach (var e in events)
-            if (SessionEngine.Apply(State, e, ruleSet, now)) applied++;
-        var changed = SessionEngine.Decide(State, ruleSet, now);
-        if ((applied > 0 || changed) && !await TryWriteAsync(backup))
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var backup = State.Clone();
+            applied = 0;
+            foreach (var e in events)
+                if (SessionEngine.Apply(State, e, ruleSet, now)) applied++;
+            changed = SessionEngine.Decide(State, ruleSet, now);
+            if (applied == 0 && !changed) break;
+            var write = await TryWriteAsync(backup);
+            if (write == Write.Stored) break;
+            // Storage holds a newer state than ours (another activation wrote, or an earlier write
+            // whose outcome we never learned did land). It was reloaded: apply the batch on top of it
+            // once more, where event ids skip what is already there. Never overwrite it blindly.
+            if (write == Write.Conflict && attempt == 0)
+            {
+                if (!await IsLiveAsync()) return Gone();
+                continue;
+            }
             return new SessionResult(SessionStatus.StorageUnavailable);
+        }
+
         TargetingMetrics.EventsApplied.Add(applied);
         TargetingMetrics.DecisionLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
 
@@ -144,7 +161,7 @@ public sealed class SessionGrain(
         var backup = State.Clone();
         if (SessionEngine.Decide(State, ruleSet, now))
         {
-            if (!await TryWriteAsync(backup))
+            if (await TryWriteAsync(backup) != Write.Stored)
             {
                 _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
                 return;
@@ -195,21 +212,36 @@ public sealed class SessionGrain(
         return null;
     }
 
-    private async Task<bool> TryWriteAsync(SessionState? backup)
+    private enum Write { Stored, Failed, Conflict }
+
+    private async Task<Write> TryWriteAsync(SessionState? backup)
     {
         try
         {
             await session.WriteStateAsync();
-            return true;
+            return Write.Stored;
         }
         catch (Exception e)
         {
             // The in-memory state must not run ahead of what is stored: roll back to the last write.
             logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
-            if (backup is null)
-                session.State = new SessionState();
-            else
-                session.State = backup;
+            session.State = backup ?? new SessionState();
+            if (e is not InconsistentStateException) return Write.Failed;
+            // Our ETag is stale, so every later write would fail too: take what storage holds now.
+            return await TryReloadAsync() ? Write.Conflict : Write.Failed;
+        }
+    }
+
+    private async Task<bool> TryReloadAsync()
+    {
+        try
+        {
+            await session.ReadStateAsync();
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not reload session {Session} after a write conflict", this.GetPrimaryKeyString());
             return false;
         }
     }

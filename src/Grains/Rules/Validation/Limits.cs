@@ -28,6 +28,11 @@ public static class Limits
     public const int MinSeconds = 1;
     public const int MaxSeconds = TimeOnEntryPointCondition.MaxSeconds;
 
+    // Per account: one account grain holds its whole library in one storage row (Azure Table:
+    // at most 15 × 64 KiB), so both the count and the stored size are capped.
+    public const int MaxLibraryObjectsPerKind = 1000;
+    public const int MaxLibraryBytes = 768 * 1024;
+
     // Visitor events
     public const int MinEvents = 1;
     public const int MaxEvents = 100;
