@@ -68,6 +68,22 @@ public class TimeOnEntryPointRules
     }
 
     [Fact]
+    public void Rule_10_a_timer_that_fires_a_hair_early_is_armed_again_not_forgotten()
+    {
+        var session = Dwell(1, "pdp").View("/product/1");
+        var deadline = SessionEngine.NextDeadline(session.State, session.RuleSet, session.Now)!.Value;
+
+        session.Clock.SetUtcNow(deadline - TimeSpan.FromTicks(1)); // the grain timer fires early
+        Assert.False(SessionEngine.Decide(session.State, session.RuleSet, session.Now));
+        session.Clock.SetUtcNow(deadline + TimeSpan.FromTicks(1)); // and re-arms a moment later
+        var next = SessionEngine.NextDeadline(session.State, session.RuleSet, session.Now);
+
+        Assert.Equal(session.Now, next);
+        Assert.True(SessionEngine.Decide(session.State, session.RuleSet, session.Now));
+        Assert.Equal(["e"], session.Offered);
+    }
+
+    [Fact]
     public void Rule_10_no_deadline_for_a_threshold_that_cannot_pass_by_waiting()
     {
         var session = Dwell(10, "pdp", "cart").View("/product/1");

@@ -23,7 +23,10 @@ internal abstract class CompiledCondition
 
     public abstract bool Evaluate(in EvaluationContext context);
 
-    /// <summary>For conditions that turn true as time passes: when that would happen, else null.</summary>
+    /// <summary>
+    /// For conditions that turn true as time passes: when that would happen (now, if it already
+    /// has), else null. Asked only while the last evaluation found the condition false.
+    /// </summary>
     public virtual DateTimeOffset? BecomesTrueAt(in EvaluationContext context) => null;
 
     /// <summary>A sentence a campaign manager understands about the current value.</summary>

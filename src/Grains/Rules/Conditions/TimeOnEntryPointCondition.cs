@@ -43,7 +43,9 @@ public sealed record TimeOnEntryPointCondition(IReadOnlyList<string>? EntryPoint
                 if (!context.IsOn(entryPoint)) return null;
                 if (missing > longest) longest = missing;
             }
-            return longest > TimeSpan.Zero ? context.Now + longest : null;
+            // Already met but not yet evaluated (a timer that fired a hair early, then time moved
+            // on): due now, so the caller re-evaluates at once instead of waiting for an event.
+            return context.Now + longest;
         }
 
         public override string Describe(in EvaluationContext context, bool value)
