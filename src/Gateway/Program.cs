@@ -42,6 +42,7 @@ app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();
 app.UseMiddleware<BodyLimit>();
+app.UseAccountLogScopes();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
