@@ -18,22 +18,7 @@ public static class CommandLine
         string? workingDirectory = null,
         TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
-        };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-                info.Environment.Remove(key);
-            else
-                info.Environment[key] = value;
-        }
+        var info = ProcessStart.Info(fileName, arguments, environment, workingDirectory ?? RepoPaths.Root);
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();

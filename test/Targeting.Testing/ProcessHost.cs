@@ -47,23 +47,7 @@ public sealed class ProcessHost : IAsyncDisposable
         string? workingDirectory = null,
         string? logFile = null)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
-        {
-            if (value is null)
-                info.Environment.Remove(key);
-            else
-                info.Environment[key] = value;
-        }
+        var info = ProcessStart.Info(fileName, arguments, environment, workingDirectory ?? Environment.CurrentDirectory);
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new ProcessHost(name, process, logFile);

@@ -120,28 +120,3 @@ public sealed class Session(Account account, string id)
 
     public static object Boom(string id) => new { type = "visitorError", id, message = "boom" };
 }
-
-public static class HttpAssertions
-{
-    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    /// <summary>Asserts an RFC 9457 problem with the status, a title and a detail; answers it.</summary>
-    public static async Task<JsonObject> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonNode.Parse(text)!.AsObject();
-        Assert.Equal((int)expected, problem["status"]!.GetValue<int>());
-        Assert.False(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()), text);
-        Assert.False(string.IsNullOrWhiteSpace(problem["detail"]?.GetValue<string>()), text);
-        return problem;
-    }
-
-    public static string Utf8(this string text) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
-}
