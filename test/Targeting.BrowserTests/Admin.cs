@@ -57,6 +57,14 @@ public sealed class Admin : IDisposable
         return CampaignAsync(id + "-campaign", campaign.ToJsonString());
     }
 
+    /// <summary>Sends a batch of events to a session as another client would; asserts 200.</summary>
+    public async Task SendEventsAsync(string sessionId, JsonArray events)
+    {
+        using var content = new StringContent(new JsonObject { ["events"] = events }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync($"/v1/accounts/{AccountId}/sessions/{sessionId}/events", content);
+        Assert.True(response.IsSuccessStatusCode, $"POST events: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task<JsonObject> DecisionAsync(string sessionId) =>
         (await http.GetFromJsonAsync<JsonObject>($"/v1/accounts/{AccountId}/sessions/{sessionId}/decision"))!;
 

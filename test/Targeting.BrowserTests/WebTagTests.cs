@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -30,6 +31,33 @@ public sealed class WebTagTests(BrowserSuite suite)
         Assert.Equal(marker, await page.EvaluateAsync<double>("window.pageMarker")); // same page: pushed over SSE
         await Expect(page.Engagement("dwell-chat")).ToHaveAttributeAsync("data-targeting-campaign", "dwell-chat-campaign");
         await Expect(page.Engagement("dwell-chat").Locator("[data-targeting-action='click']")).ToContainTextAsync("Questions about this product?");
+    }
+
+    [Fact]
+    public async Task Events_a_full_session_refuses_are_dropped_not_retried_for_ever()
+    {
+        using var admin = await suite.NewAccountAsync("full");
+        await admin.BehaviorAsync("boom", """{"name": "Saw boom", "conditions": [{"type": "visitorError", "message": "boom"}]}""");
+        await admin.EngagementAsync("boom-help", "chatButton", "boom", "Something went wrong?");
+        var page = await suite.NewPageAsync();
+        await page.GotoAsync(suite.ShopUrl(admin, "home"));
+        var session = await page.SettledAsync();
+
+        // Fill the session to near its storage budget (stored JSON escapes each 'é' as 6 bytes).
+        static JsonArray Big(string batch, int count) => [.. Enumerable.Range(0, count).Select(i =>
+            (JsonNode)new JsonObject { ["type"] = "visitorError", ["message"] = $"{batch}{i}" + new string('é', 2000) })];
+        await admin.SendEventsAsync(session, Big("a", 20));
+        await admin.SendEventsAsync(session, Big("b", 20));
+
+        // The tag's batch (80 KB of UTF-8: too large for a keepalive fetch) no longer fits in the session (422):
+        // it must send it without keepalive, isolate and drop what is refused, then go on.
+        await page.EvaluateAsync("""
+            () => { for (let i = 0; i < 20; i++) Targeting.push({ type: 'visitorError', message: 'c' + i + 'é'.repeat(2000) });
+                    Targeting.push({ type: 'visitorError', message: 'boom' }); }
+            """);
+
+        await Expect(page.Engagement("boom-help")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => Targeting.pending() === 0");
     }
 
     [Fact]

@@ -38,6 +38,32 @@ public sealed class LimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_that_would_grow_the_session_past_its_storage_budget_is_422_applies_nothing_and_the_session_goes_on()
+    {
+        var account = await _gateway.Api().CreateAccountAsync();
+        await account.ErrorCountingLibraryAsync();
+        var session = await account.StartSessionAsync();
+        // Stored JSON escapes non-ASCII: each 'é' takes 6 bytes, so 20 distinct 2,000-character messages are ~240 KB.
+        object[] Errors(string batch) => Enumerable.Range(0, 20)
+            .Select(i => (object)new { type = "visitorError", id = $"{batch}{i}", message = $"{batch}{i}" + new string('é', 2000) })
+            .Append(new { type = "visitorError", id = $"{batch}-boom", message = "boom" }).ToArray();
+        await session.SendOkAsync(Errors("a"));
+        var second = await session.SendOkAsync(Errors("b"));
+
+        var refused = await session.PostEventsAsync(Errors("c"));
+        var problem = await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("640 KiB", problem["detail"]!.GetValue<string>());
+        Assert.Null(refused.Headers.RetryAfter);
+        Assert.Equal(second.ToJsonString(), (await session.DecisionAsync()).ToJsonString());
+        Assert.Equal(2, await session.BoomCountAsync());
+
+        // The same batch again is refused the same way (not an outage to retry), and the session still takes small events.
+        await (await session.PostEventsAsync(Errors("c"))).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await session.SendOkAsync(Session.Boom("small"));
+        Assert.Equal(3, await session.BoomCountAsync());
+    }
+
+    [Fact]
     public async Task More_than_100_events_is_400_at_events()
     {
         var session = await _account.StartSessionAsync();

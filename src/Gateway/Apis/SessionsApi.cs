@@ -3,6 +3,7 @@ using Targeting.Gateway.Infrastructure;
 using Targeting.Rules.Evaluation;
 using Targeting.Rules.Events;
 using Targeting.Rules.Library;
+using Targeting.Rules.Sessions;
 using Targeting.Rules.Validation;
 using Targeting.Sessions;
 
@@ -72,6 +73,9 @@ public static class SessionsApi
             SessionStatus.Ok => TypedResults.Ok(result.Decision),
             SessionStatus.Invalid => Problems.Validation(result.Errors ?? []),
             SessionStatus.StorageUnavailable => Problems.Unavailable("The events could not be stored and none was applied; retry after the delay in Retry-After."),
+            SessionStatus.StateTooLarge => Problems.SessionFull(
+                $"None of the events was applied: the session would take more than {SessionState.MaxStoredBytes / 1024} KiB in storage. " +
+                "Do not retry this batch; send fewer or shorter distinct values (error messages, product fields, event ids), or start a new session."),
             _ => SessionNotFound(sessionId),
         };
     }

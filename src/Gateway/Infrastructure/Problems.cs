@@ -33,6 +33,9 @@ public static class Problems
 
     public static IResult TooManyRequests(string detail, TimeSpan retryAfter) => new TooManyRequestsProblem(detail, retryAfter);
 
+    public static IResult SessionFull(string detail) =>
+        TypedResults.Problem(title: "Session state too large", detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+
     public static IResult TooLarge(string detail) =>
         TypedResults.Problem(title: "Request body too large", detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge);
 

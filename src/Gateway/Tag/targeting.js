@@ -19,8 +19,9 @@
   function emit(name, arg) { (hooks[name] || []).forEach(function (fn) { try { fn(arg); } catch (e) { console.error(e); } }); }
   function url(path) { return base + '/v1/accounts/' + encodeURIComponent(cfg.account) + path; }
   function post(path, body) {
-    body = JSON.stringify(body); // keepalive (survives the page) is limited to 64 KB in flight
-    return fetch(url(path), { method: 'POST', keepalive: body.length < 60000, headers: { 'Content-Type': 'application/json' }, body: body });
+    body = JSON.stringify(body); // keepalive (survives the page) is limited to 64 KB in flight, counted in bytes
+    var small = body.length < 20000 || new TextEncoder().encode(body).length < 60000; // a fetch over the limit fails outright
+    return fetch(url(path), { method: 'POST', keepalive: small, headers: { 'Content-Type': 'application/json' }, body: body });
   }
 
   // ---- session ----
@@ -60,8 +61,9 @@
     post('/sessions/' + sid + '/events', { events: sent }).then(function (r) {
       if (at !== sid) { busy = false; return flush(); }
       if (r.status === 404) { busy = false; return restart(); }
-      if (r.status === 400 && sent.length > 1) { busy = false; batch = 1; return flush(); } // isolate the bad event
-      if (r.status === 400) console.warn('Targeting: event refused', sent[0]);
+      var refused = r.status === 400 || r.status === 422; // a bad event, or one the session has no room for: never retried
+      if (refused && sent.length > 1) { busy = false; batch = 1; return flush(); } // isolate the refused event
+      if (refused) console.warn('Targeting: event refused', sent[0]);
       else if (!r.ok) throw new Error('events ' + r.status);
       return (r.ok ? r.json() : Promise.resolve(null)).catch(function () { }).then(function (dec) {
         busy = false; tries = 0;

@@ -35,6 +35,9 @@ public enum SessionStatus
     Invalid,
     AlreadyExists,
     StorageUnavailable,
+
+    /// <summary>The batch would grow the session past <see cref="Targeting.Rules.Sessions.SessionState.MaxStoredBytes"/>; nothing was applied.</summary>
+    StateTooLarge,
 }
 
 [GenerateSerializer, Immutable]

@@ -117,7 +117,7 @@ public sealed class SessionGrain(
                 if (!await IsLiveAsync()) return Gone();
                 continue;
             }
-            return new SessionResult(SessionStatus.StorageUnavailable);
+            return new SessionResult(write == Write.TooLarge ? SessionStatus.StateTooLarge : SessionStatus.StorageUnavailable);
         }
 
         TargetingMetrics.EventsApplied.Add(applied);
@@ -233,7 +233,7 @@ public sealed class SessionGrain(
         return null;
     }
 
-    private enum Write { Stored, Failed, Conflict }
+    private enum Write { Stored, Failed, Conflict, TooLarge }
 
     private async Task<Write> TryWriteAsync()
     {
@@ -245,8 +245,13 @@ public sealed class SessionGrain(
         catch (Exception e)
         {
             // The in-memory state must not run ahead of what is stored: it is reloaded before it is read again.
-            logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
             _stale = true;
+            if (StateTooLargeException.IsIn(e))
+            {
+                logger.LogInformation("Refused a batch for session {Session}: {Reason}", this.GetPrimaryKeyString(), e.Message);
+                return Write.TooLarge;
+            }
+            logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
             if (e is not InconsistentStateException) return Write.Failed;
             // Our ETag is stale, so every later write would fail too: take what storage holds now.
             return await TryReloadAsync() ? Write.Conflict : Write.Failed;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orleans.Storage;
 using Targeting.Rules;
+using Targeting.Rules.Sessions;
 
 namespace Targeting.Storage;
 
@@ -11,7 +12,15 @@ namespace Targeting.Storage;
 /// </summary>
 public sealed class JsonGrainStorageSerializer : IGrainStorageSerializer
 {
-    public BinaryData Serialize<T>(T? input) => new(JsonSerializer.SerializeToUtf8Bytes(input, RulesJson.Options));
+    public BinaryData Serialize<T>(T? input)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(input, RulesJson.Options);
+        // Checked here, where the bytes exist anyway: a session that grew past its budget must be
+        // refused as such, not by Azure Table storage as an error that looks like an outage.
+        if (input is SessionState && bytes.Length > SessionState.MaxStoredBytes)
+            throw new StateTooLargeException("session", bytes.Length, SessionState.MaxStoredBytes);
+        return new(bytes);
+    }
 
     public T Deserialize<T>(BinaryData input) => JsonSerializer.Deserialize<T>(input.ToMemory().Span, RulesJson.Options)!;
 }

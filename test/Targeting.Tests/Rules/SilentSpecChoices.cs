@@ -43,6 +43,26 @@ public class SilentSpecChoices
     }
 
     [Fact]
+    public void Error_messages_codes_and_service_topics_are_bounded_and_known_ones_keep_counting()
+    {
+        var library = new TestLibrary()
+            .Behavior("first", new VisitorErrorCondition("m0", 2))
+            .Behavior("late", new VisitorErrorCondition($"m{SessionState.KeyedCapacity}", 1))
+            .Engage("first", "first").Engage("late", "late")
+            .Build();
+        var session = new SessionDriver(library);
+        for (var i = 0; i <= SessionState.KeyedCapacity; i++)
+            session.Send(new VisitorErrorEvent { Message = $"m{i}", Code = $"c{i}" }, new ServiceActivityEvent { Topic = $"t{i}", Status = ServiceStatus.InProgress });
+        session.Send(new VisitorErrorEvent { Message = "m0" });
+
+        Assert.Equal(SessionState.KeyedCapacity, session.State.ErrorsByMessage.Count);
+        Assert.Equal(SessionState.KeyedCapacity, session.State.ErrorsByCode.Count);
+        Assert.Equal(SessionState.KeyedCapacity, session.State.ServiceTopics.Count);
+        Assert.True(session.Offers("first"));
+        Assert.False(session.Offers("late"));
+    }
+
+    [Fact]
     public void Recent_event_ids_forget_the_oldest_first()
     {
         var ids = new RecentEventIds();

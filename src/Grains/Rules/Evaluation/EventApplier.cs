@@ -17,7 +17,7 @@ internal static class EventApplier
             case CartUpdateEvent cart: ApplyCart(state.Cart, cart); break;
             case ProductViewEvent view: ApplyProductView(state.Viewed, view); break;
             case VisitorErrorEvent error: ApplyError(state, error); break;
-            case ServiceActivityEvent activity: state.ServiceTopics[activity.Topic!] = activity.Status!.Value; break;
+            case ServiceActivityEvent activity: ApplyServiceActivity(state, activity); break;
             case EngagementStatusEvent status: ApplyEngagementStatus(state, cache, status); break;
             case AboutToAbandonEvent: state.AboutToAbandon = true; break;
         }
@@ -79,8 +79,22 @@ internal static class EventApplier
 
     private static void ApplyError(SessionState state, VisitorErrorEvent e)
     {
-        if (!string.IsNullOrEmpty(e.Message)) CollectionsMarshal.GetValueRefOrAddDefault(state.ErrorsByMessage, e.Message, out _)++;
-        if (!string.IsNullOrEmpty(e.Code)) CollectionsMarshal.GetValueRefOrAddDefault(state.ErrorsByCode, e.Code, out _)++;
+        CountBounded(state.ErrorsByMessage, e.Message);
+        CountBounded(state.ErrorsByCode, e.Code);
+    }
+
+    private static void CountBounded(Dictionary<string, int> counts, string? key)
+    {
+        if (string.IsNullOrEmpty(key)) return;
+        if (counts.Count >= SessionState.KeyedCapacity && !counts.ContainsKey(key)) return;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+    }
+
+    private static void ApplyServiceActivity(SessionState state, ServiceActivityEvent e)
+    {
+        var topics = state.ServiceTopics;
+        if (topics.Count >= SessionState.KeyedCapacity && !topics.ContainsKey(e.Topic!)) return;
+        topics[e.Topic!] = e.Status!.Value;
     }
 
     private static void ApplyEngagementStatus(SessionState state, EvaluationCache cache, EngagementStatusEvent e)

@@ -12,6 +12,15 @@ namespace Targeting.Rules.Sessions;
 /// </summary>
 public sealed class SessionState
 {
+    /// <summary>How many distinct error messages, error codes and service topics a session keeps;
+    /// later new ones are not remembered (already known ones still count), so visitor input cannot
+    /// grow a session without bound.</summary>
+    public const int KeyedCapacity = 100;
+
+    /// <summary>The most a session may take in storage as JSON; a batch that would pass it is refused
+    /// (Azure Table storage refuses an entity over 1 MiB, and it counts binary properties as base64).</summary>
+    public const int MaxStoredBytes = 640 * 1024;
+
     public string SessionId { get; set; } = "";
     public Source Source { get; set; }
     public DateTimeOffset StartedAt { get; set; }
