@@ -8,7 +8,7 @@ namespace Targeting.LoadGenerator;
 /// (the server process, plus Azurite when it stores for it); <paramref name="StorageCpu"/>, when
 /// given, is Azurite's share of it, reported on its own too.
 /// </summary>
-public sealed record Subject(string Name, OpenModelRun Run, Func<TimeSpan> ServerCpu, Func<TimeSpan>? StorageCpu = null);
+public sealed record Subject(string Name, OpenModelRun Run, Func<TimeSpan> ServerCpu, Func<TimeSpan>? StorageCpu = null, bool Decides = true);
 
 public static class Measurement
 {
@@ -63,7 +63,7 @@ public static class Measurement
         figures.Add($"{name} p99.9 ms at half max", Math.Round(half.P999Ms, 2));
         figures.Add($"{name} max ms at half max", Math.Round(half.MaxMs, 2));
         figures.Add($"{name} errors at half max", half.Errors);
-        figures.Add($"{name} mean decision bytes", Math.Round(half.MeanResponseBytes));
+        if (subject.Decides) figures.Add($"{name} mean decision bytes", Math.Round(half.MeanResponseBytes));
         figures.Add($"{name} cpu server s at half max", Math.Round(serverSpent.TotalSeconds, 2));
         if (subject.StorageCpu is not null)
             figures.Add($"{name} cpu azurite s at half max (part of server)", Math.Round(storageSpent.TotalSeconds, 2));
