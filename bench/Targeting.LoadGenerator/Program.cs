@@ -5,6 +5,7 @@ using Targeting.LoadGenerator;
 // Gateway throughput and latency (issue 6 item 2). See BENCHMARKS.md section 2.
 //   --quick        under a minute: short steps
 //   --durable      durable mode (issue 6 item 5, section 5): gateway in memory, gateway on Azurite, bare Azurite upserts
+//   --durable --state-limit   how large one session's stored row grows before Azure Table storage refuses it
 //   --serve-noop, --serve-noop-grain   (internal) run a baseline; the generator starts them as child processes
 if (args.Contains("--serve-noop"))
 {
@@ -38,6 +39,11 @@ figures.Add("visitors", settings.Visitors);
 figures.Add("events per request (mean)", Math.Round(Visitors.EventsPerRequest, 2));
 figures.Add("load average before", LoadAverage());
 
+if (durable && args.Contains("--state-limit"))
+{
+    await StateLimitProbe.RunAsync(figures);
+    return;
+}
 if (durable)
 {
     figures.Add("durable", "true");
