@@ -104,7 +104,19 @@ public sealed class OpenModelRun(OpenModelRun.Sender send, Visitors visitors)
 
         lock (histogram)
         {
-            double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) / 1000.0;
+            double Ms(double percentile)
+            {
+                if (histogram.TotalCount == 0) return 0;
+                try
+                {
+                    return histogram.GetValueAtPercentile(percentile) / 1000.0;
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    // HdrHistogram finds no bucket when requests of a collapsed step pile up at the top: report the max then.
+                    return histogram.GetMaxValue() / 1000.0;
+                }
+            }
             var elapsed = TimeSpan.FromTicks(Math.Max(lastCompletion, scheduleEnd));
             var p99 = Ms(99);
             var sustained = finished && errors == 0 && p99 <= ExplodedP99Ms && lastCompletion - scheduleEnd <= Lag.Ticks;

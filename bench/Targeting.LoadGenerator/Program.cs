@@ -94,7 +94,9 @@ public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate,
         WarmUpRate = 70, WarmUp = TimeSpan.FromSeconds(3), FirstRate = 50, Step = TimeSpan.FromSeconds(1),
     };
 
-    public static readonly BenchSettings DurableFull = new("full", 1_000, 100, TimeSpan.FromSeconds(20), 50, 100_000, 1.25,
+    // 50 req/s for 40 s: 1,000 session starts at 50 a second (at 100 a second the gateway on Azurite collapsed:
+    // each start reads a missing row, then inserts it), then a batch from every visitor.
+    public static readonly BenchSettings DurableFull = new("full", 1_000, 50, TimeSpan.FromSeconds(40), 50, 100_000, 1.25,
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
 
     public static readonly BenchSettings Full = new("full", 1_000, 200, TimeSpan.FromSeconds(15), 200, 100_000, 1.25,
