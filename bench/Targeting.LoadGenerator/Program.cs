@@ -6,6 +6,7 @@ using Targeting.LoadGenerator;
 //   --quick        under a minute: short steps
 //   --durable      durable mode (issue 6 item 5, section 5): gateway in memory, gateway on Azurite, bare Azurite upserts
 //   --durable --state-limit   how large one session's stored row grows before Azure Table storage refuses it
+//   --durable --table-size    Azurite's cost per upsert against the number of rows in the table
 //   --serve-noop, --serve-noop-grain   (internal) run a baseline; the generator starts them as child processes
 if (args.Contains("--serve-noop"))
 {
@@ -39,6 +40,12 @@ figures.Add("visitors", settings.Visitors);
 figures.Add("events per request (mean)", Math.Round(Visitors.EventsPerRequest, 2));
 figures.Add("load average before", LoadAverage());
 
+if (durable && args.Contains("--table-size"))
+{
+    await TableSizeProbe.RunAsync(figures);
+    figures.Add("load average after", LoadAverage());
+    return;
+}
 if (durable && args.Contains("--state-limit"))
 {
     await StateLimitProbe.RunAsync(figures);
