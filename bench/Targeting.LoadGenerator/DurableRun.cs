@@ -32,7 +32,7 @@ public static class DurableRun
             await Seeder.SeedAsync(http, Targets.OperatorKey);
             var run = new OpenModelRun(http, new Visitors(settings.Visitors));
             var subject = new Subject(Memory, run, () => server.CpuTime);
-            await IdleAsync(subject, figures);
+            await IdleAsync(subject, settings, figures);
             results[Memory] = (await Measurement.MeasureAsync(subject, settings, figures)).Max;
         }
 
@@ -47,7 +47,7 @@ public static class DurableRun
             await target.Prepare(http);
             var run = new OpenModelRun(http, new Visitors(settings.Visitors));
             var subject = new Subject(Azure, run, () => server.CpuTime + azurite.CpuTime, () => azurite.CpuTime);
-            await IdleAsync(subject, figures);
+            await IdleAsync(subject, settings, figures);
             results[Azure] = (await Measurement.MeasureAsync(subject, settings, figures)).Max;
             template = await SessionRows.ReadTemplateAsync(azurite.ConnectionString, figures);
         }
@@ -58,7 +58,7 @@ public static class DurableRun
             await table.CreateIfNotExistsAsync();
             var run = new OpenModelRun(UpsertSender(table, template), new Visitors(settings.Visitors));
             var subject = new Subject(Upsert, run, () => azurite.CpuTime, () => azurite.CpuTime, Decides: false);
-            await IdleAsync(subject, figures);
+            await IdleAsync(subject, settings, figures);
             // Azurite alone sustains a few times the gateway's rate: its steps start higher (fewer steps, quick mode stays quick).
             results[Upsert] = (await Measurement.MeasureAsync(subject, settings with { FirstRate = settings.FirstRate * 3 }, figures)).Max;
         }
@@ -70,11 +70,11 @@ public static class DurableRun
     /// (in Azurite for gateway-azure), the dashboard's collectors. At the low rates of this mode it is
     /// a visible part of the server CPU per event.
     /// </summary>
-    private static async Task IdleAsync(Subject subject, Figures figures)
+    private static async Task IdleAsync(Subject subject, BenchSettings settings, Figures figures)
     {
         var from = subject.ServerCpu();
         var wall = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await Task.Delay(settings.Name == "quick" ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(2));
         figures.Add($"{subject.Name} cpu server cores idle before load", Math.Round((subject.ServerCpu() - from) / wall.Elapsed, 2));
     }
 
