@@ -98,7 +98,11 @@ public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate,
     // warm-up still sends every visitor two requests, so all sessions are started before the steps.
     public static readonly BenchSettings DurableQuick = Quick with
     {
-        WarmUpRate = 70, WarmUp = TimeSpan.FromSeconds(3), FirstRate = 50, Step = TimeSpan.FromSeconds(1), Measure = TimeSpan.FromSeconds(2.5),
+        WarmUpRate = 70,
+        WarmUp = TimeSpan.FromSeconds(3),
+        FirstRate = 50,
+        Step = TimeSpan.FromSeconds(1),
+        Measure = TimeSpan.FromSeconds(2.5),
     };
 
     // 50 req/s for 40 s: 1,000 session starts at 50 a second (at 100 a second the gateway on Azurite collapsed:
