@@ -19,6 +19,13 @@ if (args.Contains("--serve-noop-grain"))
     return;
 }
 
+if (Array.IndexOf(args, "--drive") is var drive and >= 0)
+{
+    await Drive.RunAsync(Targets.All.Single(t => t.Name == args[drive + 1]), double.Parse(args[drive + 2], CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(double.Parse(args[drive + 3], CultureInfo.InvariantCulture)));
+    return;
+}
+
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var durable = args.Contains("--durable");
@@ -29,6 +36,9 @@ var settings = (args.Contains("--quick"), durable) switch
     (true, true) => BenchSettings.DurableQuick,
     (false, true) => BenchSettings.DurableFull,
 };
+// The quick run cannot wait the 30-60 s the tiered JIT takes here to re-compile the gateway's hot
+// code (it would be measured as the cost of requests): its servers JIT fully optimized code at once.
+if (!settings.TieredJit) ChildServer.CommonEnvironment["DOTNET_TieredCompilation"] = "0";
 var clock = Stopwatch.StartNew();
 var figures = new Figures();
 
@@ -36,6 +46,7 @@ figures.Add("mode", settings.Name);
 figures.Add("machine cores", Environment.ProcessorCount);
 figures.Add("machine memory GiB", Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024), 1));
 figures.Add("runtime", Environment.Version);
+figures.Add("server JIT", settings.TieredJit ? "tiered (runtime default), measured after tier-up quiets" : "TieredCompilation=0 (optimized from the first call)");
 figures.Add("visitors", settings.Visitors);
 figures.Add("events per request (mean)", Math.Round(Visitors.EventsPerRequest, 2));
 figures.Add("load average before", LoadAverage());
@@ -82,7 +93,7 @@ async Task<(double Max, StepResult Half)> Measure(Target target)
     using var http = Targets.Client(server.BaseAddress);
     await target.Prepare(http);
     var run = new OpenModelRun(http, new Visitors(settings.Visitors));
-    return await Measurement.MeasureAsync(new Subject(target.Name, run, () => server.CpuTime), settings, figures);
+    return await Measurement.MeasureAsync(new Subject(target.Name, run, () => server.CpuTime) { JitCpu = () => server.JitCpuTime }, settings, figures);
 }
 
 static string LoadAverage() => Measurement.LoadAverage();
@@ -90,8 +101,16 @@ static string LoadAverage() => Measurement.LoadAverage();
 public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate, TimeSpan WarmUp, double FirstRate, double LastRate,
     double Growth, TimeSpan Step, TimeSpan Measure)
 {
+    /// <summary>Warm-up ends once the tiered JIT used less than this share of a core in a warm-up round, or at <see cref="MaxWarmUp"/>.</summary>
+    public double JitQuiet { get; init; } = 0.03;
+
+    /// <summary>The runtime's default tiered JIT in the servers (full run), or optimized code from the first call (quick run).</summary>
+    public bool TieredJit { get; init; } = true;
+    public TimeSpan MaxWarmUp { get; init; } = TimeSpan.FromSeconds(60);
+
     public static readonly BenchSettings Quick = new("quick", 100, 200, TimeSpan.FromSeconds(3), 250, 100_000, 1.8,
-        TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(3));
+        TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(3))
+    { TieredJit = false };
 
     // Durable mode starts lower: the gateway on Azurite sustains a fraction of the in-memory rate, and a
     // warm-up at 200 req/s buried it in session activations (each reads its row, then writes it). The
