@@ -33,7 +33,8 @@ public static class DurableRun
             var run = new OpenModelRun(http, new Visitors(settings.Visitors));
             var subject = new Subject(Memory, run, () => server.CpuTime) { JitCpu = () => server.JitCpuTime };
             await IdleAsync(subject, settings, figures);
-            results[Memory] = (await Measurement.MeasureAsync(subject, settings, figures)).Max;
+            // In memory the gateway sustains a few times the durable rate: its steps start higher too (fewer steps, quick stays quick).
+            results[Memory] = (await Measurement.MeasureAsync(subject, settings with { FirstRate = settings.FirstRate * 3 }, figures)).Max;
         }
 
         // (b) The same gateway storing grain state (and cluster membership) in Azurite; Azurite's CPU counts as the server's.
