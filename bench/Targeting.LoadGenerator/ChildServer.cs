@@ -8,6 +8,7 @@ namespace Targeting.LoadGenerator;
 public sealed class ChildServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _output;
 
     public Uri BaseAddress { get; }
 
@@ -16,7 +17,14 @@ public sealed class ChildServer : IAsyncDisposable
     /// <summary>Set for every child started from now on, e.g. the JIT mode of the quick run.</summary>
     public static Dictionary<string, string> CommonEnvironment { get; } = [];
 
-    private ChildServer(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+    private ChildServer(Process process, Uri baseAddress, System.Text.StringBuilder output) =>
+        (_process, BaseAddress, _output) = (process, baseAddress, output);
+
+    /// <summary>What the server printed so far (warnings and errors: children log at Warning).</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
 
     public TimeSpan CpuTime
     {
@@ -66,7 +74,7 @@ public sealed class ChildServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ChildServer(process, new Uri($"http://127.0.0.1:{port}"));
+        var server = new ChildServer(process, new Uri($"http://127.0.0.1:{port}"), output);
         using var probe = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline && !process.HasExited)

@@ -12,8 +12,32 @@ public sealed record StepResult(double ScheduledRequestsPerSecond, double Events
 /// latency is its completion time minus that intended time, so a stall (server or generator) shows
 /// up in the latency of every request it delayed instead of silently lowering the rate.
 /// </summary>
-public sealed class OpenModelRun(HttpClient http, Visitors visitors)
+public sealed class OpenModelRun(OpenModelRun.Sender send, Visitors visitors)
 {
+    /// <summary>What one request returned: success, response size, and for a session start the new session id.</summary>
+    public readonly record struct Reply(bool Ok, int Bytes, string? StartedSession);
+
+    /// <summary>Sends one request of the schedule (<paramref name="sessionId"/> is null for a session start).</summary>
+    public delegate Task<Reply> Sender(Visitors.Request request, string? sessionId);
+
+    /// <summary>The gateway's HTTP API (and the baselines that mimic it).</summary>
+    public OpenModelRun(HttpClient http, Visitors visitors)
+        : this(HttpSender(http), visitors)
+    {
+    }
+
+    public static Sender HttpSender(HttpClient http) => async (request, sessionId) =>
+    {
+        using var content = new StringContent(request.Body ?? Journey.StartBody, Encoding.UTF8, "application/json");
+        var path = request.Body is null
+            ? $"/v1/accounts/{Seeder.AccountId}/sessions"
+            : $"/v1/accounts/{Seeder.AccountId}/sessions/{sessionId}/events";
+        using var response = await http.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        var ok = response.IsSuccessStatusCode;
+        return new Reply(ok, text.Length, ok && request.Body is null ? Visitors.SessionIdOf(text) : null);
+    };
+
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(2);
 
     /// <summary>A step is sustained when every request completed without error, no later than
@@ -35,16 +59,10 @@ public sealed class OpenModelRun(HttpClient http, Visitors visitors)
             var size = 0;
             try
             {
-                var sessionId = await request.Session;
-                using var content = new StringContent(request.Body ?? Journey.StartBody, Encoding.UTF8, "application/json");
-                var path = request.Body is null
-                    ? $"/v1/accounts/{Seeder.AccountId}/sessions"
-                    : $"/v1/accounts/{Seeder.AccountId}/sessions/{sessionId}/events";
-                using var response = await http.PostAsync(path, content);
-                var text = await response.Content.ReadAsStringAsync();
-                size = text.Length;
-                ok = response.IsSuccessStatusCode;
-                request.OnStarted?.Invoke(ok ? Visitors.SessionIdOf(text) : null);
+                var reply = await send(request, await request.Session);
+                size = reply.Bytes;
+                ok = reply.Ok;
+                request.OnStarted?.Invoke(ok ? reply.StartedSession : null);
             }
             catch (Exception)
             {
@@ -86,7 +104,19 @@ public sealed class OpenModelRun(HttpClient http, Visitors visitors)
 
         lock (histogram)
         {
-            double Ms(double percentile) => histogram.GetValueAtPercentile(percentile) / 1000.0;
+            double Ms(double percentile)
+            {
+                if (histogram.TotalCount == 0) return 0;
+                try
+                {
+                    return histogram.GetValueAtPercentile(percentile) / 1000.0;
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    // HdrHistogram finds no bucket when requests of a collapsed step pile up at the top: report the max then.
+                    return histogram.GetMaxValue() / 1000.0;
+                }
+            }
             var elapsed = TimeSpan.FromTicks(Math.Max(lastCompletion, scheduleEnd));
             var p99 = Ms(99);
             var sustained = finished && errors == 0 && p99 <= ExplodedP99Ms && lastCompletion - scheduleEnd <= Lag.Ticks;

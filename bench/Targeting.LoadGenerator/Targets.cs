@@ -5,7 +5,7 @@ public sealed record Target(string Name, Func<Task<ChildServer>> Start, Func<Htt
 /// <summary>The servers measured, one after another in the same run.</summary>
 public static class Targets
 {
-    private const string OperatorKey = "bench-operator-key";
+    public const string OperatorKey = "bench-operator-key";
 
     public static readonly Target Gateway = new("gateway",
         () => ChildServer.StartAsync(GatewayDll(), [], new Dictionary<string, string>
@@ -30,6 +30,25 @@ public static class Targets
         _ => Task.CompletedTask);
 
     public static readonly IReadOnlyList<Target> All = [Gateway, NoopKestrel, NoopGrain];
+
+    /// <summary>The gateway with its grain state (and cluster membership) in Azure Table storage at <paramref name="connectionString"/>.</summary>
+    public static Target GatewayOnAzure(string name, string connectionString) => new(name,
+        () => ChildServer.StartAsync(GatewayDll(), [], new Dictionary<string, string>
+        {
+            ["Targeting__OperatorKey"] = OperatorKey,
+            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Demo__Enabled"] = "false",
+            ["Targeting__AzureStorage__ConnectionString"] = connectionString,
+        }),
+        http => Seeder.SeedAsync(http, OperatorKey));
+
+    public static HttpClient Client(Uri baseAddress) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     /// <summary>The gateway built next to this project, in the same configuration (it is a build-only project reference).</summary>
     private static string GatewayDll()
