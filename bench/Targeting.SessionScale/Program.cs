@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using Targeting.SessionScale;
+
+// Session scale (issue 6 items 3 and 4). See BENCHMARKS.md sections 3 and 4.
+//   --timers   push lateness against dwell thresholds
+//   --memory   memory per idle session grain and per idle SSE connection
+//   --quick    under a minute per part: fewer sessions (the figures say how many)
+// Without --timers or --memory, both.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var quick = args.Contains("--quick");
+var timers = args.Contains("--timers") || !args.Contains("--memory");
+var memory = args.Contains("--memory") || !args.Contains("--timers");
+var clock = Stopwatch.StartNew();
+
+Figures.Add("mode", quick ? "quick" : "full");
+Figures.Add("machine cores", Machine.Cores);
+Figures.Add("machine memory GiB", Machine.MemoryGiB);
+Figures.Add("runtime", Environment.Version);
+Figures.Add("server gc", System.Runtime.GCSettings.IsServerGC);
+Figures.Add("load average before", Machine.LoadAverage());
+
+var ratios = new List<(string Name, double Value)>();
+if (timers)
+{
+    TimerCase[] cases = quick
+        ? [new("timers-10k", 10_000, TimeSpan.FromSeconds(10), 10)]
+        : [new("timers-10k", 10_000, TimeSpan.FromSeconds(10), 12),
+           new("timers-100k", 100_000, TimeSpan.FromSeconds(25), 30),
+           new("timers-100k-burst", 100_000, TimeSpan.Zero, 30)];
+    foreach (var run in cases)
+    {
+        var p99 = await TimerRun.RunAsync(run);
+        var floor = TimerRun.Baseline(run);
+        ratios.Add(($"ratio {run.Name} push lateness p99/100ms target", Math.Round(p99 / 100, 3)));
+        ratios.Add(($"ratio {run.Name} push lateness p99/baseline .NET timer p99", Math.Round(p99 / Math.Max(0.1, floor), 1)));
+    }
+}
+if (memory)
+{
+    var sessions = quick ? 10_000 : 100_000;
+    var connections = quick ? 2_000 : 10_000;
+    var inMemory = await MemoryRun.SessionsAsync("session grain, in-memory storage", sessions, StorageKind.InMemory);
+    var elsewhere = await MemoryRun.SessionsAsync("session grain, storage elsewhere", sessions, StorageKind.Elsewhere);
+    var noop = await MemoryRun.NoopGrainsAsync("noop grain", sessions);
+    var state = await MemoryRun.SessionStatesAsync("session state alone", sessions);
+    Figures.Add("in-memory storage's copy, bytes per session", Math.Round(inMemory.ManagedBytes - elsewhere.ManagedBytes));
+    Figures.Add("session grain beyond a noop activation and its state, bytes", Math.Round(elsewhere.ManagedBytes - noop.ManagedBytes - state.ManagedBytes));
+    var sse = await SseRun.RunAsync(connections);
+    ratios.Add(("ratio session grain managed (storage elsewhere)/2KiB target", Math.Round(elsewhere.ManagedBytes / 2048, 3)));
+    ratios.Add(("ratio session grain managed (in-memory storage)/2KiB target", Math.Round(inMemory.ManagedBytes / 2048, 3)));
+    ratios.Add(("ratio session grain process rss (storage elsewhere)/2KiB target", Math.Round(elsewhere.RssBytes / 2048, 3)));
+    ratios.Add(("ratio noop grain managed/2KiB target", Math.Round(noop.ManagedBytes / 2048, 3)));
+    ratios.Add(("ratio sse connection gateway rss/24KB target", Math.Round(sse / 24_000, 3)));
+}
+
+Figures.Add("load average after", Machine.LoadAverage());
+Figures.Add("elapsed s", Math.Round(clock.Elapsed.TotalSeconds, 1));
+foreach (var (name, value) in ratios) Figures.Add(name, value);
