@@ -11,7 +11,7 @@ namespace Targeting.SessionScale;
 /// </summary>
 public static class MemoryRun
 {
-    private const int WarmUp = 1_000;
+    private const int WarmUp = 500;
     private const int Concurrency = 64;
 
     public sealed record Footprint(double ManagedBytes, double RssBytes, double RssAnonBytes);
@@ -25,12 +25,13 @@ public static class MemoryRun
         return await MeasureAsync(name, count, ids => Sessions.ForEachAsync(ids, Concurrency, Start));
     }
 
-    /// <summary>The Orleans floor: activations of a grain with nothing in it.</summary>
-    public static async Task<Footprint> NoopGrainsAsync(string name, int count)
+    /// <summary>The Orleans floor: activations of a grain with nothing in it (or, for the split, only a timer or only stored state).</summary>
+    public static async Task<Footprint> NoopGrainsAsync<TGrain>(string name, int count) where TGrain : INoopGrain
     {
-        await using var silo = await SiloHost.StartAsync(StorageKind.InMemory);
+        await using var silo = await SiloHost.StartAsync(StorageKind.Elsewhere);
+        var grainClass = typeof(TGrain).FullName;
         return await MeasureAsync(name, count, ids =>
-            Sessions.ForEachAsync(ids, Concurrency, id => silo.Grains.GetGrain<INoopGrain>(id).Touch()));
+            Sessions.ForEachAsync(ids, Concurrency, id => silo.Grains.GetGrain<INoopGrain>(id, grainClass).Touch()));
     }
 
     /// <summary>The engine's share: the same session state (started, one page view, decided) without a grain around it.</summary>
@@ -68,13 +69,13 @@ public static class MemoryRun
     {
         await activate(Sessions.NewIds(WarmUp));
         var ids = Sessions.NewIds(count);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var managed0 = Machine.FullGc();
         var rss0 = Machine.StatusBytes(Machine.SelfPid, "VmRSS");
         var anon0 = Machine.StatusBytes(Machine.SelfPid, "RssAnon");
 
         await activate(ids);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // idle: nothing in flight
+        await Task.Delay(TimeSpan.FromSeconds(2)); // idle: nothing in flight
         var managed1 = Machine.FullGc();
         var rss1 = Machine.StatusBytes(Machine.SelfPid, "VmRSS");
         var anon1 = Machine.StatusBytes(Machine.SelfPid, "RssAnon");

@@ -6,6 +6,7 @@ using Targeting.SessionScale;
 //   --timers   push lateness against dwell thresholds
 //   --memory   memory per idle session grain and per idle SSE connection
 //   --quick    under a minute per part: fewer sessions (the figures say how many)
+//   --case timers-100k   one timer case only
 // Without --timers or --memory, both.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -26,10 +27,12 @@ if (timers)
 {
     TimerCase[] cases = quick
         ? [new("timers-10k", 10_000, TimeSpan.FromSeconds(10), 10)]
-        : [new("timers-10k", 10_000, TimeSpan.FromSeconds(10), 12),
-           new("timers-100k", 100_000, TimeSpan.FromSeconds(25), 30),
-           new("timers-100k-burst", 100_000, TimeSpan.Zero, 30)];
-    foreach (var run in cases)
+        : [new("timers-10k", 10_000, TimeSpan.FromSeconds(10), 10),
+           new("timers-10k-burst", 10_000, TimeSpan.Zero, 10),
+           new("timers-100k", 100_000, TimeSpan.FromSeconds(60), 60)];
+    // --case NAME runs one case only (e.g. --case timers-100k).
+    var only = args.SkipWhile(a => a != "--case").Skip(1).FirstOrDefault();
+    foreach (var run in cases.Where(c => only is null || c.Name == only))
     {
         var p99 = await TimerRun.RunAsync(run);
         var floor = TimerRun.Baseline(run);
@@ -39,13 +42,17 @@ if (timers)
 }
 if (memory)
 {
-    var sessions = quick ? 10_000 : 100_000;
+    var sessions = quick ? 5_000 : 100_000;
     var connections = quick ? 2_000 : 10_000;
     var inMemory = await MemoryRun.SessionsAsync("session grain, in-memory storage", sessions, StorageKind.InMemory);
     var elsewhere = await MemoryRun.SessionsAsync("session grain, storage elsewhere", sessions, StorageKind.Elsewhere);
-    var noop = await MemoryRun.NoopGrainsAsync("noop grain", sessions);
+    var noop = await MemoryRun.NoopGrainsAsync<NoopGrain>("noop grain", sessions);
+    var timer = await MemoryRun.NoopGrainsAsync<TimerGrain>("noop grain with a timer", sessions);
+    var stored = await MemoryRun.NoopGrainsAsync<StoredGrain>("noop grain with stored state (storage elsewhere)", sessions);
     var state = await MemoryRun.SessionStatesAsync("session state alone", sessions);
     Figures.Add("in-memory storage's copy, bytes per session", Math.Round(inMemory.ManagedBytes - elsewhere.ManagedBytes));
+    Figures.Add("a grain timer, bytes per activation", Math.Round(timer.ManagedBytes - noop.ManagedBytes));
+    Figures.Add("persistent state (storage elsewhere), bytes per activation", Math.Round(stored.ManagedBytes - noop.ManagedBytes));
     Figures.Add("session grain beyond a noop activation and its state, bytes", Math.Round(elsewhere.ManagedBytes - noop.ManagedBytes - state.ManagedBytes));
     var sse = await SseRun.RunAsync(connections);
     ratios.Add(("ratio session grain managed (storage elsewhere)/2KiB target", Math.Round(elsewhere.ManagedBytes / 2048, 3)));

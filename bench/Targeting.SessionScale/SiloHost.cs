@@ -44,6 +44,8 @@ public sealed class SiloHost : IAsyncDisposable
         {
             ["Targeting:Silo:SiloPort"] = FreePort().ToString(),
             ["Targeting:Silo:GatewayPort"] = FreePort().ToString(),
+            // A gateway renews its streams' subscriptions every 40 s; the benchmark's observer does not, so it subscribes for longer.
+            ["Targeting:Sessions:SubscriptionExpiry"] = "00:10:00",
         });
         builder.UseOrleans(silo =>
         {
