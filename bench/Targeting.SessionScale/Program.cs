@@ -7,9 +7,15 @@ using Targeting.SessionScale;
 //   --memory   memory per idle session grain and per idle SSE connection
 //   --quick    under a minute per part: fewer sessions (the figures say how many)
 //   --case timers-100k   one timer case only
+//   --memory-case NAME --count N   (internal) one memory case; the parent starts each as a child process
 // Without --timers or --memory, both.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--memory-case"))
+{
+    await MemoryCase.RunHereAsync(args);
+    return;
+}
 var quick = args.Contains("--quick");
 var timers = args.Contains("--timers") || !args.Contains("--memory");
 var memory = args.Contains("--memory") || !args.Contains("--timers");
@@ -44,12 +50,13 @@ if (memory)
 {
     var sessions = quick ? 5_000 : 100_000;
     var connections = quick ? 2_000 : 10_000;
-    var inMemory = await MemoryRun.SessionsAsync("session grain, in-memory storage", sessions, StorageKind.InMemory);
-    var elsewhere = await MemoryRun.SessionsAsync("session grain, storage elsewhere", sessions, StorageKind.Elsewhere);
-    var noop = await MemoryRun.NoopGrainsAsync<NoopGrain>("noop grain", sessions);
-    var timer = await MemoryRun.NoopGrainsAsync<TimerGrain>("noop grain with a timer", sessions);
-    var stored = await MemoryRun.NoopGrainsAsync<StoredGrain>("noop grain with stored state (storage elsewhere)", sessions);
-    var state = await MemoryRun.SessionStatesAsync("session state alone", sessions);
+    // Each case in its own process, so one case's freed heap does not hide in the next one's process memory.
+    var inMemory = await MemoryCase.RunAsync("session-in-memory", sessions);
+    var elsewhere = await MemoryCase.RunAsync("session-elsewhere", sessions);
+    var noop = await MemoryCase.RunAsync("noop", sessions);
+    var timer = await MemoryCase.RunAsync("noop-timer", sessions);
+    var stored = await MemoryCase.RunAsync("noop-stored", sessions);
+    var state = await MemoryCase.RunAsync("state", sessions);
     Figures.Add("in-memory storage's copy, bytes per session", Math.Round(inMemory.ManagedBytes - elsewhere.ManagedBytes));
     Figures.Add("a grain timer, bytes per activation", Math.Round(timer.ManagedBytes - noop.ManagedBytes));
     Figures.Add("persistent state (storage elsewhere), bytes per activation", Math.Round(stored.ManagedBytes - noop.ManagedBytes));
@@ -58,6 +65,7 @@ if (memory)
     ratios.Add(("ratio session grain managed (storage elsewhere)/2KiB target", Math.Round(elsewhere.ManagedBytes / 2048, 3)));
     ratios.Add(("ratio session grain managed (in-memory storage)/2KiB target", Math.Round(inMemory.ManagedBytes / 2048, 3)));
     ratios.Add(("ratio session grain process rss (storage elsewhere)/2KiB target", Math.Round(elsewhere.RssBytes / 2048, 3)));
+    ratios.Add(("ratio session grain process rss (in-memory storage)/2KiB target", Math.Round(inMemory.RssBytes / 2048, 3)));
     ratios.Add(("ratio noop grain managed/2KiB target", Math.Round(noop.ManagedBytes / 2048, 3)));
     ratios.Add(("ratio sse connection gateway rss/24KB target", Math.Round(sse / 24_000, 3)));
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Targeting.SessionScale;
+
+/// <summary>One memory case in a child process of its own (this same program with <c>--memory-case</c>).</summary>
+public static class MemoryCase
+{
+    private static readonly Dictionary<string, (string Title, Func<string, int, Task<MemoryRun.Footprint>> Run)> Cases = new()
+    {
+        ["session-in-memory"] = ("session grain, in-memory storage", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.InMemory)),
+        ["session-elsewhere"] = ("session grain, storage elsewhere", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.Elsewhere)),
+        ["noop"] = ("noop grain", MemoryRun.NoopGrainsAsync<NoopGrain>),
+        ["noop-timer"] = ("noop grain with a timer", MemoryRun.NoopGrainsAsync<TimerGrain>),
+        ["noop-stored"] = ("noop grain with stored state (storage elsewhere)", MemoryRun.NoopGrainsAsync<StoredGrain>),
+        ["state"] = ("session state alone", MemoryRun.SessionStatesAsync),
+    };
+
+    public static async Task RunHereAsync(string[] args)
+    {
+        var name = args.SkipWhile(a => a != "--memory-case").Skip(1).First();
+        var count = int.Parse(args.SkipWhile(a => a != "--count").Skip(1).First(), CultureInfo.InvariantCulture);
+        var (title, run) = Cases[name];
+        await run(title, count);
+    }
+
+    /// <summary>Runs the case in a child process, prints its figures, and reads its footprint back from them.</summary>
+    public static async Task<MemoryRun.Footprint> RunAsync(string name, int count)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(MemoryCase).Assembly.Location);
+        foreach (var arg in new[] { "--memory-case", name, "--count", count.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start a memory case");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Console.Write(output);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"Memory case {name} failed:\n{await errors}");
+
+        var title = Cases[name].Title;
+        double Value(string figure) => double.Parse(output.Split('\n')
+            .Single(l => l.StartsWith($"{title} {figure}: ", StringComparison.Ordinal)).Split(": ")[1], CultureInfo.InvariantCulture);
+        return new MemoryRun.Footprint(Value("managed bytes each"), Value("process rss bytes each"), Value("process rss-anon bytes each"));
+    }
+}
