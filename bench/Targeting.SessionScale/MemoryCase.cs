@@ -24,8 +24,22 @@ public static class MemoryCase
         await run(title, count);
     }
 
-    /// <summary>Runs the case in a child process, prints its figures, and reads its footprint back from them.</summary>
-    public static async Task<MemoryRun.Footprint> RunAsync(string name, int count)
+    /// <summary>Runs the cases, each in a child process, side by side; prints their figures in order.</summary>
+    public static async Task<MemoryRun.Footprint[]> RunAllAsync(string[] names, int count)
+    {
+        var runs = names.Select(name => RunAsync(name, count)).ToArray();
+        var results = new MemoryRun.Footprint[runs.Length];
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var (output, footprint) = await runs[i];
+            Console.Write(output);
+            results[i] = footprint;
+        }
+        return results;
+    }
+
+    /// <summary>Runs the case in a child process and reads its footprint back from its figures.</summary>
+    private static async Task<(string Output, MemoryRun.Footprint Footprint)> RunAsync(string name, int count)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(typeof(MemoryCase).Assembly.Location);
@@ -34,12 +48,11 @@ public static class MemoryCase
         var errors = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Console.Write(output);
         if (process.ExitCode != 0) throw new InvalidOperationException($"Memory case {name} failed:\n{await errors}");
 
         var title = Cases[name].Title;
         double Value(string figure) => double.Parse(output.Split('\n')
             .Single(l => l.StartsWith($"{title} {figure}: ", StringComparison.Ordinal)).Split(": ")[1], CultureInfo.InvariantCulture);
-        return new MemoryRun.Footprint(Value("managed bytes each"), Value("process rss bytes each"), Value("process rss-anon bytes each"));
+        return (output, new MemoryRun.Footprint(Value("managed bytes each"), Value("process rss bytes each"), Value("process rss-anon bytes each")));
     }
 }

@@ -11,7 +11,7 @@ namespace Targeting.SessionScale;
 /// </summary>
 public static class MemoryRun
 {
-    private const int WarmUp = 500;
+    private const int WarmUp = 300;
     private const int Concurrency = 64;
 
     public sealed record Footprint(double ManagedBytes, double RssBytes, double RssAnonBytes);

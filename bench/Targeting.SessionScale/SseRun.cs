@@ -13,7 +13,7 @@ namespace Targeting.SessionScale;
 /// </summary>
 public static class SseRun
 {
-    public static async Task<double> RunAsync(int count)
+    public static async Task<double> RunAsync(int count, TimeSpan idle)
     {
         await using var gateway = await ChildGateway.StartAsync(new Dictionary<string, string>
         {
@@ -51,7 +51,7 @@ public static class SseRun
         var openCpu = gateway.CpuTime - cpu0;
         var after = await SettledAsync(gateway);
         var idleCpu0 = gateway.CpuTime;
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(idle);
         var idleCpu = gateway.CpuTime - idleCpu0;
 
         Figures.Add("sse connections", streams.Count);
@@ -61,7 +61,7 @@ public static class SseRun
         Figures.Add("sse gateway rss bytes per idle connection", Math.Round(perConnection));
         Figures.Add("sse gateway rss-anon bytes per idle connection", Math.Round((after.Anon - before.Anon) / (double)count));
         Figures.Add("sse gateway cpu s opening the streams", Math.Round(openCpu.TotalSeconds, 2));
-        Figures.Add("sse gateway cpu cores busy with idle streams (10 s)", Math.Round(idleCpu.TotalSeconds / 10, 3));
+        Figures.Add($"sse gateway cpu cores busy with idle streams ({idle.TotalSeconds} s)", Math.Round(idleCpu.TotalSeconds / idle.TotalSeconds, 3));
 
         foreach (var (response, body) in streams)
         {

@@ -57,6 +57,7 @@ public static class TimerRun
         var armedBeforeFirstDue = stamps.Count(t => t < firstDue);
 
         var gcPause0 = GC.GetTotalPauseDuration();
+        var allocated0 = GC.GetTotalAllocatedBytes();
         int[] gcs0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
         // Wait for every push, or until 10 s after the last threshold.
@@ -64,6 +65,7 @@ public static class TimerRun
         while (feed.Received < ids.Length && DateTime.UtcNow.Ticks < giveUp) await Task.Delay(100);
         var fireCpu = Machine.SelfCpu - cpu0 - setupCpu - sendCpu;
         var gcPause = GC.GetTotalPauseDuration() - gcPause0;
+        var allocated = GC.GetTotalAllocatedBytes() - allocated0;
         var gcs = $"{GC.CollectionCount(0) - gcs0[0]} / {GC.CollectionCount(1) - gcs0[1]} / {GC.CollectionCount(2) - gcs0[2]}";
         var firingSeconds = (DateTime.UtcNow.Ticks - firstDue) / (double)TimeSpan.TicksPerSecond;
 
@@ -104,6 +106,7 @@ public static class TimerRun
         Figures.Add($"{n} cpu cores busy while thresholds pass", Math.Round(fireCpu.TotalSeconds / Math.Max(0.001, firingSeconds), 2));
         Figures.Add($"{n} gc collections gen0 / gen1 / gen2 while thresholds pass", gcs);
         Figures.Add($"{n} gc pause s while thresholds pass", Math.Round(gcPause.TotalSeconds, 2));
+        Figures.Add($"{n} allocated bytes per push while thresholds pass", Math.Round(allocated / (double)Math.Max(1, lateness.Length)));
         Figures.Add($"{n} managed heap MB while thresholds pass", Math.Round(GC.GetTotalMemory(false) / 1e6));
         Figures.Add($"{n} load average", Machine.LoadAverage());
         GC.KeepAlive(feed);
