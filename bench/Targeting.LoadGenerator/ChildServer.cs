@@ -11,11 +11,40 @@ public sealed class ChildServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Set for every child started from now on, e.g. the JIT mode of the quick run.</summary>
+    public static Dictionary<string, string> CommonEnvironment { get; } = [];
+
     private ChildServer(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
     public TimeSpan CpuTime
     {
         get { _process.Refresh(); return _process.TotalProcessorTime; }
+    }
+
+    /// <summary>CPU time of the runtime's tiered-compilation thread (Linux only, else zero): while it
+    /// still burns CPU, the server is re-JITting hot code and is not in its steady state yet.</summary>
+    public TimeSpan JitCpuTime
+    {
+        get
+        {
+            var ticks = 0L;
+            var tasks = $"/proc/{_process.Id}/task";
+            if (!Directory.Exists(tasks)) return TimeSpan.Zero;
+            foreach (var task in Directory.EnumerateDirectories(tasks))
+            {
+                try
+                {
+                    if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal)) continue;
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11]) + long.Parse(fields[12]); // utime + stime, in clock ticks (100/s)
+                }
+                catch (IOException) { } // the thread ended meanwhile
+            }
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
     }
 
     public static async Task<ChildServer> StartAsync(string dll, IEnumerable<string> args, IDictionary<string, string> environment)
@@ -28,7 +57,7 @@ public sealed class ChildServer : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in environment) info.Environment[key] = value;
+        foreach (var (key, value) in CommonEnvironment.Concat(environment)) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}");
         var output = new System.Text.StringBuilder();

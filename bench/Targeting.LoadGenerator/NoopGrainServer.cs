@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Microsoft.AspNetCore.Http.Json;
 using Targeting.Hosting;
 using Targeting.Rules;
@@ -12,7 +13,7 @@ public interface INoopSessionGrain : IGrainWithStringKey
 {
     Task<SessionResult> Start(Source source);
 
-    Task<SessionResult> ApplyEvents(VisitorEvent[] events);
+    Task<SessionResult> ApplyEvents(Immutable<VisitorEvent[]> events);
 }
 
 public sealed class NoopSessionGrain : Grain, INoopSessionGrain
@@ -20,8 +21,8 @@ public sealed class NoopSessionGrain : Grain, INoopSessionGrain
     public Task<SessionResult> Start(Source source) =>
         Task.FromResult(new SessionResult(SessionStatus.Ok, NoopServer.CannedDecision(this.GetPrimaryKeyString(), 0)));
 
-    public Task<SessionResult> ApplyEvents(VisitorEvent[] events) =>
-        Task.FromResult(new SessionResult(SessionStatus.Ok, NoopServer.CannedDecision(this.GetPrimaryKeyString(), events.Length)));
+    public Task<SessionResult> ApplyEvents(Immutable<VisitorEvent[]> events) =>
+        Task.FromResult(new SessionResult(SessionStatus.Ok, NoopServer.CannedDecision(this.GetPrimaryKeyString(), events.Value.Length)));
 }
 
 /// <summary>
@@ -49,7 +50,7 @@ public static class NoopGrainServer
         app.MapPost("/v1/accounts/{accountId}/sessions/{sessionId}/events", async (string accountId, string sessionId, NoopServer.EventsBody body, IGrainFactory grains) =>
         {
             if (body.Events is not { Count: > 0 } events) return Results.BadRequest();
-            var result = await grains.GetGrain<INoopSessionGrain>($"{accountId}/{sessionId}").ApplyEvents([.. events]);
+            var result = await grains.GetGrain<INoopSessionGrain>($"{accountId}/{sessionId}").ApplyEvents(new Immutable<VisitorEvent[]>([.. events]));
             return Results.Ok(result.Decision);
         });
         app.Run();

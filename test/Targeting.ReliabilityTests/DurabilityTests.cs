@@ -70,6 +70,28 @@ public sealed class DurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_failed_write_the_session_is_reloaded_before_it_is_read_and_answers_503_while_storage_cannot_answer()
+    {
+        var session = await _account.StartSessionAsync();
+        await session.SendOkAsync(Session.Boom("a1"));
+        var reads = _probe.Reads("session");
+
+        // The write fails and so does the reload that follows it: the unstored batch must never be shown.
+        _probe.FailNextWrites(1);
+        _probe.FailNextReads(1);
+        await (await session.PostEventsAsync(Session.Boom("b1"))).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var unavailable = await session.Account.Api.Http.GetAsync(session.Path + "/decision");
+        await unavailable.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.True(unavailable.Headers.RetryAfter is not null, "503 carries Retry-After");
+
+        // Storage answers again: the session is what storage holds, one error, not two.
+        Assert.Equal(1, await session.BoomCountAsync());
+        Assert.True(_probe.Reads("session") >= reads + 2, "the state was reloaded from storage, not kept from memory");
+        await session.SendOkAsync(Session.Boom("b1"));
+        Assert.Equal(2, await session.BoomCountAsync());
+    }
+
+    [Fact]
     public async Task A_failed_write_of_a_library_object_changes_nothing_and_answers_503()
     {
         _probe.FaultyState = "account";

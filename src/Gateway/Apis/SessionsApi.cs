@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Targeting.Gateway.Infrastructure;
 using Targeting.Rules.Evaluation;
 using Targeting.Rules.Events;
@@ -65,7 +66,7 @@ public static class SessionsApi
             return Problems.Field("events", $"Send {Limits.MinEvents} to {Limits.MaxEvents} events.");
         if (events.Any(e => e is null)) return Problems.Field("events", "An event cannot be null.");
 
-        var result = await grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).ApplyEvents([.. events]);
+        var result = await grains.GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).ApplyEvents(new Immutable<VisitorEvent[]>([.. events]));
         return result.Status switch
         {
             SessionStatus.Ok => TypedResults.Ok(result.Decision),

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Targeting.Rules.Evaluation;
 using Targeting.Rules.Events;
 using Targeting.Rules.Library;
@@ -11,7 +12,9 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionResult> Start(Source source);
 
     /// <summary>Applies the batch in order, all or nothing, and answers once it is durable.</summary>
-    Task<SessionResult> ApplyEvents(VisitorEvent[] events);
+    /// <remarks>Immutable: the caller never touches the events again, so Orleans passes them without a
+    /// deep copy (a JSON round trip per batch for these plain records).</remarks>
+    Task<SessionResult> ApplyEvents(Immutable<VisitorEvent[]> events);
 
     /// <summary>The current decision, or null when the session does not exist (or expired).</summary>
     Task<Decision?> GetDecision();

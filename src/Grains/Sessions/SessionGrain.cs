@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -40,6 +41,10 @@ public sealed class SessionGrain(
     private DateTimeOffset _timerDue;
     private bool _counted;
 
+    // Set when a write failed: the state in memory may have run ahead of storage, so it is reloaded
+    // before anything reads it. Cheaper than copying the state before every batch to roll back.
+    private bool _stale;
+
     private SessionState State => session.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -51,8 +56,7 @@ public sealed class SessionGrain(
         // The evaluation cache is not stored: rebuild it before anything reads it, or deadlines
         // (dwell timers armed on a silo that died or stopped) and explanations come out wrong.
         var ruleSet = await RuleSetAsync();
-        var backup = State.Clone();
-        if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync(backup);
+        if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync();
         KeepUntilExpiry();
         Arm(ruleSet);
     }
@@ -70,7 +74,7 @@ public sealed class SessionGrain(
         var now = time.GetUtcNow();
         session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
         SessionEngine.Decide(State, ruleSet, now);
-        if (await TryWriteAsync(backup: null) != Write.Stored) return new SessionResult(SessionStatus.StorageUnavailable);
+        if (await TryWriteAsync() != Write.Stored) return new SessionResult(SessionStatus.StorageUnavailable);
         CountActive();
         KeepUntilExpiry();
         Arm(ruleSet);
@@ -83,9 +87,10 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<SessionResult> ApplyEvents(VisitorEvent[] events)
+    public async Task<SessionResult> ApplyEvents(Immutable<VisitorEvent[]> batch)
     {
         var started = time.GetTimestamp();
+        var events = batch.Value;
         if (!await IsLiveAsync()) return Gone();
         var errors = EventValidator.Validate(events, State.Source);
         if (errors.Count > 0) return new SessionResult(SessionStatus.Invalid, Errors: errors.ToArray());
@@ -97,13 +102,12 @@ public sealed class SessionGrain(
         for (var attempt = 0; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var backup = State.Clone();
             applied = 0;
             foreach (var e in events)
                 if (SessionEngine.Apply(State, e, ruleSet, now)) applied++;
             changed = SessionEngine.Decide(State, ruleSet, now);
             if (applied == 0 && !changed) break;
-            var write = await TryWriteAsync(backup);
+            var write = await TryWriteAsync();
             if (write == Write.Stored) break;
             // Storage holds a newer state than ours (another activation wrote, or an earlier write
             // whose outcome we never learned did land). It was reloaded: apply the batch on top of it
@@ -150,7 +154,19 @@ public sealed class SessionGrain(
 
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
-        if (!await IsLiveAsync())
+        bool live;
+        try
+        {
+            live = await IsLiveAsync();
+        }
+        catch (Exception e)
+        {
+            // Storage is unreachable for the reload after a failed write: try again shortly.
+            logger.LogWarning(e, "Could not reload session {Session} for its timer", this.GetPrimaryKeyString());
+            _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        if (!live)
         {
             DeactivateOnIdle();
             return;
@@ -158,10 +174,9 @@ public sealed class SessionGrain(
         var ruleSet = await RuleSetAsync();
         var now = time.GetUtcNow();
         TargetingMetrics.TimerLateness.Record(Math.Max(0, (now - _timerDue).TotalMilliseconds));
-        var backup = State.Clone();
         if (SessionEngine.Decide(State, ruleSet, now))
         {
-            if (await TryWriteAsync(backup) != Write.Stored)
+            if (await TryWriteAsync() != Write.Stored)
             {
                 _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
                 return;
@@ -172,8 +187,14 @@ public sealed class SessionGrain(
     }
 
     // False when there is no session (never started, expired, or just expired now: then its state is deleted).
+    // Throws while a reload after a failed write cannot reach storage: the caller answers 503.
     private async Task<bool> IsLiveAsync()
     {
+        if (_stale)
+        {
+            await session.ReadStateAsync();
+            _stale = false;
+        }
         if (!session.RecordExists) return false;
         if (time.GetUtcNow() < ExpiresAt) return true;
         await ExpireAsync();
@@ -214,7 +235,7 @@ public sealed class SessionGrain(
 
     private enum Write { Stored, Failed, Conflict }
 
-    private async Task<Write> TryWriteAsync(SessionState? backup)
+    private async Task<Write> TryWriteAsync()
     {
         try
         {
@@ -223,9 +244,9 @@ public sealed class SessionGrain(
         }
         catch (Exception e)
         {
-            // The in-memory state must not run ahead of what is stored: roll back to the last write.
+            // The in-memory state must not run ahead of what is stored: it is reloaded before it is read again.
             logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
-            session.State = backup ?? new SessionState();
+            _stale = true;
             if (e is not InconsistentStateException) return Write.Failed;
             // Our ETag is stale, so every later write would fail too: take what storage holds now.
             return await TryReloadAsync() ? Write.Conflict : Write.Failed;
@@ -237,6 +258,7 @@ public sealed class SessionGrain(
         try
         {
             await session.ReadStateAsync();
+            _stale = false;
             return true;
         }
         catch (Exception e)

@@ -9,7 +9,7 @@ namespace Targeting.ReliabilityTests.Infrastructure;
 
 /// <summary>
 /// Wraps the silo's "targeting" grain storage: counts reads and writes per state name, keeps the
-/// last written payload, and injects faults on demand: a write that fails before storing, or a
+/// last written payload, and injects faults on demand: a read that fails, a write that fails before storing, or a
 /// write that stores and then fails (the outcome a client never learns, as after a timeout; the
 /// grain keeps its old ETag, exactly as with Azure Table storage).
 /// </summary>
@@ -20,12 +20,16 @@ public sealed class StorageProbe
     private readonly ConcurrentDictionary<string, string> _lastWritten = new();
     private int _failWrites;
     private int _storeThenFailWrites;
+    private int _failReads;
 
     /// <summary>The next <paramref name="count"/> writes of <see cref="FaultyState"/> fail without storing.</summary>
     public void FailNextWrites(int count) => Interlocked.Exchange(ref _failWrites, count);
 
     /// <summary>The next <paramref name="count"/> writes of <see cref="FaultyState"/> store, then report failure.</summary>
     public void StoreThenFailNextWrites(int count) => Interlocked.Exchange(ref _storeThenFailWrites, count);
+
+    /// <summary>The next <paramref name="count"/> reads of <see cref="FaultyState"/> fail.</summary>
+    public void FailNextReads(int count) => Interlocked.Exchange(ref _failReads, count);
 
     public string FaultyState { get; set; } = "session";
 
@@ -48,6 +52,8 @@ public sealed class StorageProbe
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
             probe._reads.AddOrUpdate(stateName, 1, (_, n) => n + 1);
+            if (stateName == probe.FaultyState && TryTake(ref probe._failReads))
+                throw new TimeoutException("Injected: the storage read failed.");
             return inner.ReadStateAsync(stateName, grainId, grainState);
         }
 

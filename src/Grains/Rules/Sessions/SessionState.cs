@@ -7,8 +7,8 @@ namespace Targeting.Rules.Sessions;
 /// <summary>
 /// Everything one visitor session remembers, small and serializable (System.Text.Json, with
 /// <see cref="RulesJson.Options"/>). Collections are populated in place on deserialization so
-/// their case-insensitive comparers survive a round trip. The engine mutates it in place:
-/// callers that need to roll back keep a copy (<see cref="Clone"/>).
+/// their case-insensitive comparers survive a round trip. The engine mutates it in place: a
+/// caller that must undo a batch reloads what it stored, or keeps a copy (<see cref="Clone"/>).
 /// </summary>
 public sealed class SessionState
 {
