@@ -49,7 +49,7 @@ public static class MemoryRun
             {
                 var state = SessionEngine.Start(id, Rules.Library.Source.Web, now);
                 SessionEngine.Decide(state, ruleSet, now);
-                SessionEngine.Apply(state, Sessions.DwellPageView[0], ruleSet, now);
+                SessionEngine.Apply(state, Sessions.DwellPageView(), ruleSet, now);
                 SessionEngine.Decide(state, ruleSet, now);
                 kept.Add(state);
             }

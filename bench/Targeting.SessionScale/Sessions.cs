@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Targeting.Rules.Events;
@@ -16,8 +17,12 @@ public static class Sessions
     public static ISessionGrain Grain(IGrainFactory grains, string id) =>
         grains.GetGrain<ISessionGrain>(SessionKey.Of(SiloHost.AccountId, id));
 
-    public static readonly VisitorEvent[] DwellPageView =
-        [new PageViewEvent { Id = "pv-1", Url = "https://shop.example/dwell/boots", Title = "Boots" }];
+    private const string DwellUrl = "https://shop.example/dwell/boots";
+
+    /// <summary>A page view on the dwell page, with strings of its own, as if just read from a request body
+    /// (the grain receives the batch without a copy, and the session keeps the url: shared literals would hide that).</summary>
+    public static PageViewEvent DwellPageView() =>
+        new() { Id = new string("pv-1".AsSpan()), Url = new string(DwellUrl.AsSpan()), Title = new string("Boots".AsSpan()) };
 
     public static async Task StartAsync(IGrainFactory grains, string id)
     {
@@ -27,7 +32,7 @@ public static class Sessions
 
     public static async Task ViewDwellPageAsync(IGrainFactory grains, string id)
     {
-        var applied = await Grain(grains, id).ApplyEvents(DwellPageView);
+        var applied = await Grain(grains, id).ApplyEvents(new Immutable<VisitorEvent[]>([DwellPageView()]));
         if (applied.Status != SessionStatus.Ok) throw new InvalidOperationException($"Page view: {applied.Status}");
     }
 
