@@ -24,10 +24,19 @@ public static class MemoryCase
         await run(title, count);
     }
 
-    /// <summary>Runs the cases, each in a child process, side by side; prints their figures in order.</summary>
-    public static async Task<MemoryRun.Footprint[]> RunAllAsync(string[] names, int count)
+    /// <summary>
+    /// Runs the cases, each in a child process, side by side when <paramref name="parallel"/> (quick mode:
+    /// small and short) or one after another (full mode: six silos of 100,000 activations at once would
+    /// load the shared machine for everyone); prints their figures in order.
+    /// </summary>
+    public static async Task<MemoryRun.Footprint[]> RunAllAsync(string[] names, int count, bool parallel)
     {
-        var runs = names.Select(name => RunAsync(name, count)).ToArray();
+        var runs = new Task<(string, MemoryRun.Footprint)>[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            runs[i] = RunAsync(names[i], count);
+            if (!parallel) await runs[i];
+        }
         var results = new MemoryRun.Footprint[runs.Length];
         for (var i = 0; i < runs.Length; i++)
         {

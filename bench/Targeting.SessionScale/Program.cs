@@ -52,10 +52,10 @@ if (memory)
     var sessions = quick ? 2_000 : 100_000;
     var connections = quick ? 1_000 : 10_000;
     // Each case in its own process, so one case's freed heap does not hide in another's process memory;
-    // the processes run side by side (memory figures do not depend on timing), figures printed in order.
+    // in quick mode the processes run side by side (memory figures do not depend on timing).
     string[] names = quick ? ["session-in-memory", "session-elsewhere", "noop"]
         : ["session-in-memory", "session-elsewhere", "noop", "noop-timer", "noop-stored", "state"];
-    var footprints = await MemoryCase.RunAllAsync(names, sessions);
+    var footprints = await MemoryCase.RunAllAsync(names, sessions, parallel: quick);
     var (inMemory, elsewhere, noop) = (footprints[0], footprints[1], footprints[2]);
     Figures.Add("in-memory storage's copy, bytes per session", Math.Round(inMemory.ManagedBytes - elsewhere.ManagedBytes));
     if (!quick)
