@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Targeting.SessionScale;
+
+/// <summary>
+/// The real gateway (Targeting.Gateway.dll: Kestrel, embedded silo, in-memory storage, demo off) as a
+/// child process on free loopback ports, so its memory and CPU are its own. As in the load generator.
+/// </summary>
+public sealed class ChildGateway : IAsyncDisposable
+{
+    public const string OperatorKey = "bench-operator-key";
+
+    private readonly Process _process;
+
+    private ChildGateway(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public Uri BaseAddress { get; }
+
+    public int Pid => _process.Id;
+
+    public TimeSpan CpuTime
+    {
+        get { _process.Refresh(); return _process.TotalProcessorTime; }
+    }
+
+    public static async Task<ChildGateway> StartAsync(IDictionary<string, string> environment)
+    {
+        var port = SiloHost.FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(GatewayDll());
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Targeting__OperatorKey"] = OperatorKey;
+        info.Environment["Targeting__Silo__SiloPort"] = SiloHost.FreePort().ToString();
+        info.Environment["Targeting__Silo__GatewayPort"] = SiloHost.FreePort().ToString();
+        info.Environment["Targeting__Demo__Enabled"] = "false";
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the gateway");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var gateway = new ChildGateway(process, new Uri($"http://127.0.0.1:{port}"));
+        using var probe = new HttpClient { BaseAddress = gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return gateway;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        await gateway.DisposeAsync();
+        lock (output) throw new InvalidOperationException($"The gateway did not become healthy:\n{output}");
+    }
+
+    /// <summary>The gateway built next to this project, in the same configuration (a build-only project reference).</summary>
+    private static string GatewayDll()
+    {
+        var here = AppContext.BaseDirectory; // .../bench/Targeting.SessionScale/bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(here).Parent!.Name;
+        var root = new DirectoryInfo(here);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Targeting.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("Run from the repository (Targeting.sln not found above " + here + ").");
+        var dll = Path.Combine(root.FullName, "src", "Gateway", "bin", configuration, "net10.0", "Targeting.Gateway.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first (dotnet build -c " + configuration + ").", dll);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
