@@ -108,8 +108,8 @@ public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate,
     public bool TieredJit { get; init; } = true;
     public TimeSpan MaxWarmUp { get; init; } = TimeSpan.FromSeconds(60);
 
-    public static readonly BenchSettings Quick = new("quick", 100, 200, TimeSpan.FromSeconds(3), 250, 100_000, 1.8,
-        TimeSpan.FromSeconds(1.2), TimeSpan.FromSeconds(3))
+    public static readonly BenchSettings Quick = new("quick", 100, 200, TimeSpan.FromSeconds(2.5), 450, 100_000, 1.8,
+        TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5))
     { TieredJit = false };
 
     // Durable mode starts lower: the gateway on Azurite sustains a fraction of the in-memory rate, and a
@@ -121,7 +121,7 @@ public sealed record BenchSettings(string Name, int Visitors, double WarmUpRate,
         WarmUp = TimeSpan.FromSeconds(3),
         FirstRate = 50,
         Step = TimeSpan.FromSeconds(1),
-        Measure = TimeSpan.FromSeconds(2.5),
+        Measure = TimeSpan.FromSeconds(2),
     };
 
     // 50 req/s for 40 s: 1,000 session starts at 50 a second (at 100 a second the gateway on Azurite collapsed:
