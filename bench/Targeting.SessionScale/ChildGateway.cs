@@ -1,3 +1,4 @@
+using Targeting.Testing;
 using System.Diagnostics;
 using System.Text;
 
@@ -63,17 +64,8 @@ public sealed class ChildGateway : IAsyncDisposable
         lock (output) throw new InvalidOperationException($"The gateway did not become healthy:\n{output}");
     }
 
-    /// <summary>The gateway built next to this project, in the same configuration (a build-only project reference).</summary>
-    private static string GatewayDll()
-    {
-        var here = AppContext.BaseDirectory; // .../bench/Targeting.SessionScale/bin/<Configuration>/net10.0/
-        var configuration = new DirectoryInfo(here).Parent!.Name;
-        var root = new DirectoryInfo(here);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Targeting.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("Run from the repository (Targeting.sln not found above " + here + ").");
-        var dll = Path.Combine(root.FullName, "src", "Gateway", "bin", configuration, "net10.0", "Targeting.Gateway.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the gateway first (dotnet build -c " + configuration + ").", dll);
-    }
+    /// <summary>The gateway built in the same configuration as this project (it is a build-only project reference).</summary>
+    private static string GatewayDll() => RepoPaths.BuiltAssembly("Gateway", "Targeting.Gateway");
 
     public async ValueTask DisposeAsync()
     {
