@@ -1,6 +1,5 @@
+using Targeting.Testing;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Targeting.LoadGenerator;
 
@@ -57,7 +56,7 @@ public sealed class ChildServer : IAsyncDisposable
 
     public static async Task<ChildServer> StartAsync(string dll, IEnumerable<string> args, IDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var arg in args) info.ArgumentList.Add(arg);
@@ -91,12 +90,6 @@ public sealed class ChildServer : IAsyncDisposable
         lock (output) throw new InvalidOperationException($"{Path.GetFileName(dll)} did not become healthy:\n{output}");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

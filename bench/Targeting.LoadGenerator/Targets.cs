@@ -12,8 +12,8 @@ public static class Targets
         () => ChildServer.StartAsync(GatewayDll(), [], new Dictionary<string, string>
         {
             ["Targeting__OperatorKey"] = OperatorKey,
-            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
-            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__SiloPort"] = FreePorts.Next().ToString(),
+            ["Targeting__Silo__GatewayPort"] = FreePorts.Next().ToString(),
             ["Targeting__Demo__Enabled"] = "false",
         }),
         http => Seeder.SeedAsync(http, OperatorKey));
@@ -25,8 +25,8 @@ public static class Targets
     public static readonly Target NoopGrain = new("noop-grain",
         () => ChildServer.StartAsync(typeof(NoopServer).Assembly.Location, ["--serve-noop-grain"], new Dictionary<string, string>
         {
-            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
-            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__SiloPort"] = FreePorts.Next().ToString(),
+            ["Targeting__Silo__GatewayPort"] = FreePorts.Next().ToString(),
         }),
         _ => Task.CompletedTask);
 
@@ -37,8 +37,8 @@ public static class Targets
         () => ChildServer.StartAsync(GatewayDll(), [], new Dictionary<string, string>
         {
             ["Targeting__OperatorKey"] = OperatorKey,
-            ["Targeting__Silo__SiloPort"] = ChildServer.FreePort().ToString(),
-            ["Targeting__Silo__GatewayPort"] = ChildServer.FreePort().ToString(),
+            ["Targeting__Silo__SiloPort"] = FreePorts.Next().ToString(),
+            ["Targeting__Silo__GatewayPort"] = FreePorts.Next().ToString(),
             ["Targeting__Demo__Enabled"] = "false",
             ["Targeting__AzureStorage__ConnectionString"] = connectionString,
         }),

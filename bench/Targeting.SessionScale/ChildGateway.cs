@@ -27,7 +27,7 @@ public sealed class ChildGateway : IAsyncDisposable
 
     public static async Task<ChildGateway> StartAsync(IDictionary<string, string> environment)
     {
-        var port = SiloHost.FreePort();
+        var port = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(GatewayDll());
         info.ArgumentList.Add("--urls");
@@ -35,8 +35,8 @@ public sealed class ChildGateway : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Targeting__OperatorKey"] = OperatorKey;
-        info.Environment["Targeting__Silo__SiloPort"] = SiloHost.FreePort().ToString();
-        info.Environment["Targeting__Silo__GatewayPort"] = SiloHost.FreePort().ToString();
+        info.Environment["Targeting__Silo__SiloPort"] = FreePorts.Next().ToString();
+        info.Environment["Targeting__Silo__GatewayPort"] = FreePorts.Next().ToString();
         info.Environment["Targeting__Demo__Enabled"] = "false";
         foreach (var (key, value) in environment) info.Environment[key] = value;
 

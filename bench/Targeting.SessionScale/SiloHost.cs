@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Targeting.Testing;
 using Orleans.Storage;
 using Targeting.Accounts;
 using Targeting.Hosting;
@@ -42,8 +41,8 @@ public sealed class SiloHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Targeting:Silo:SiloPort"] = FreePort().ToString(),
-            ["Targeting:Silo:GatewayPort"] = FreePort().ToString(),
+            ["Targeting:Silo:SiloPort"] = FreePorts.Next().ToString(),
+            ["Targeting:Silo:GatewayPort"] = FreePorts.Next().ToString(),
             // A gateway renews its streams' subscriptions every 40 s; the benchmark's observer does not, so it subscribes for longer.
             ["Targeting:Sessions:SubscriptionExpiry"] = "00:10:00",
         });
@@ -89,12 +88,6 @@ public sealed class SiloHost : IAsyncDisposable
             throw new InvalidOperationException($"{item.Id}: {write.Status} {string.Join("; ", write.Errors?.Select(e => e.ToString()) ?? [])}");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

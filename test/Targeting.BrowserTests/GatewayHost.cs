@@ -1,5 +1,5 @@
+using Targeting.Testing;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -34,8 +34,8 @@ public sealed class GatewayHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Targeting:OperatorKey", OperatorKey);
-            web.UseSetting("Targeting:Silo:SiloPort", FreePort().ToString());
-            web.UseSetting("Targeting:Silo:GatewayPort", FreePort().ToString());
+            web.UseSetting("Targeting:Silo:SiloPort", FreePorts.Next().ToString());
+            web.UseSetting("Targeting:Silo:GatewayPort", FreePorts.Next().ToString());
             web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -44,12 +44,6 @@ public sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(factory, new Uri(address));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 }

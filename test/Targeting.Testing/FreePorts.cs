@@ -6,8 +6,21 @@ namespace Targeting.Testing;
 /// <summary>Free TCP ports on loopback, for servers that tests start themselves.</summary>
 public static class FreePorts
 {
-    /// <summary>One free port on 127.0.0.1.</summary>
-    public static int Next() => Take(1)[0];
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>One free port on 127.0.0.1 that this process has not handed out before: servers
+    /// often bind their ports only later, so the operating system alone could give one out twice.</summary>
+    public static int Next()
+    {
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = Take(1)[0];
+                if (HandedOut.Add(port)) return port;
+            }
+        }
+    }
 
     /// <summary>
     /// Distinct free ports: all listeners are held open until every port is chosen, so the

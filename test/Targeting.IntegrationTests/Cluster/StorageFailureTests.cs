@@ -20,8 +20,8 @@ public sealed class StorageFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var clusterId = "faults-" + Guid.NewGuid().ToString("N")[..8];
-        var siloPort = Ports.Free();
-        var gatewayPort = Ports.Free();
+        var siloPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

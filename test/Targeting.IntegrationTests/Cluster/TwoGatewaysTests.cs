@@ -16,17 +16,17 @@ namespace Targeting.IntegrationTests.Cluster;
 public sealed class TwoGatewaysTests : IAsyncLifetime
 {
     private readonly string _clusterId = "two-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly int _primary = Ports.Free();
+    private readonly int _primary = FreePorts.Next();
     private readonly List<IHost> _silos = [];
     private GatewayFactory _gatewayA = null!;
     private GatewayFactory _gatewayB = null!;
 
     public async Task InitializeAsync()
     {
-        var gateway1 = Ports.Free();
-        var gateway2 = Ports.Free();
+        var gateway1 = FreePorts.Next();
+        var gateway2 = FreePorts.Next();
         _silos.Add(await StartSiloAsync(_primary, gateway1));
-        _silos.Add(await StartSiloAsync(Ports.Free(), gateway2));
+        _silos.Add(await StartSiloAsync(FreePorts.Next(), gateway2));
         _gatewayA = Client(gateway1);
         _gatewayB = Client(gateway2);
     }

@@ -14,13 +14,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public GatewayFactory(IDictionary<string, string?>? settings = null)
     {
-        var siloPort = Ports.Free();
+        var siloPort = FreePorts.Next();
         _settings = new Dictionary<string, string?>
         {
             ["Targeting:OperatorKey"] = OperatorKey,
             ["Targeting:Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["Targeting:Silo:SiloPort"] = siloPort.ToString(),
-            ["Targeting:Silo:GatewayPort"] = Ports.Free().ToString(),
+            ["Targeting:Silo:GatewayPort"] = FreePorts.Next().ToString(),
             ["Targeting:Cluster:PrimarySiloPort"] = siloPort.ToString(),
             ["Targeting:Sse:KeepAliveInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -18,13 +16,13 @@ public sealed class TestGateway(IDictionary<string, string?>? settings = null, A
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var siloPort = Ports.Free();
+        var siloPort = FreePorts.Next();
         var all = new Dictionary<string, string?>
         {
             ["Targeting:OperatorKey"] = OperatorKey,
             ["Targeting:Cluster:ClusterId"] = "rel-" + Guid.NewGuid().ToString("N")[..8],
             ["Targeting:Silo:SiloPort"] = siloPort.ToString(),
-            ["Targeting:Silo:GatewayPort"] = Ports.Free().ToString(),
+            ["Targeting:Silo:GatewayPort"] = FreePorts.Next().ToString(),
             ["Targeting:Cluster:PrimarySiloPort"] = siloPort.ToString(),
             ["Targeting:Sse:KeepAliveInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -36,24 +34,4 @@ public sealed class TestGateway(IDictionary<string, string?>? settings = null, A
     }
 
     public Api Api() => new(CreateClient());
-}
-
-public static class Ports
-{
-    private static readonly object Gate = new();
-    private static readonly HashSet<int> Taken = [];
-
-    public static int Free()
-    {
-        lock (Gate)
-        {
-            while (true)
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-                if (Taken.Add(port)) return port;
-            }
-        }
-    }
 }
