@@ -281,9 +281,7 @@ public sealed class SessionGrain(
         var now = time.GetUtcNow();
         var due = ExpiresAt;
         if (SessionEngine.NextDeadline(State, ruleSet, now) is { } deadline && deadline < due) due = deadline;
-        // Rounded up to the next whole millisecond and one more: timers here have millisecond
-        // resolution and may fire a hair early, which found nothing due and re-armed at once.
-        var delay = due > now ? TimeSpan.FromMilliseconds(Math.Ceiling((due - now).TotalMilliseconds) + 1) : TimeSpan.Zero;
+        var delay = TimerDelay.Until(due, now);
         _timerDue = due;
         if (_timer is null)
         {
