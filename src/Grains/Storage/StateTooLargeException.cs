@@ -5,9 +5,6 @@ namespace Targeting.Storage;
 public sealed class StateTooLargeException(string stateType, int bytes, int limit)
     : Exception($"The {stateType} state would take {bytes:N0} bytes in storage; the limit is {limit:N0}.")
 {
-    public int Bytes { get; } = bytes;
-    public int Limit { get; } = limit;
-
     public static bool IsIn(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

@@ -85,17 +85,17 @@ internal static class EventApplier
 
     private static void CountBounded(Dictionary<string, int> counts, string? key)
     {
-        if (string.IsNullOrEmpty(key)) return;
-        if (counts.Count >= SessionState.KeyedCapacity && !counts.ContainsKey(key)) return;
-        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+        if (!string.IsNullOrEmpty(key) && HasRoomFor(counts, key)) CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
     }
 
     private static void ApplyServiceActivity(SessionState state, ServiceActivityEvent e)
     {
-        var topics = state.ServiceTopics;
-        if (topics.Count >= SessionState.KeyedCapacity && !topics.ContainsKey(e.Topic!)) return;
-        topics[e.Topic!] = e.Status!.Value;
+        if (HasRoomFor(state.ServiceTopics, e.Topic!)) state.ServiceTopics[e.Topic!] = e.Status!.Value;
     }
+
+    // A known key always updates; a new one only while the session keeps fewer than its capacity.
+    private static bool HasRoomFor<TValue>(Dictionary<string, TValue> keyed, string key) =>
+        keyed.Count < SessionState.KeyedCapacity || keyed.ContainsKey(key);
 
     private static void ApplyEngagementStatus(SessionState state, EvaluationCache cache, EngagementStatusEvent e)
     {
