@@ -19,6 +19,7 @@ RESULTS="$ROOT/TestResults/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RESULTS"
 
 passed=0 failed=0 skipped=0
+failures=()   # "Project: test name: first line of its message", printed just before the summary
 log() { printf '\n==> %s\n' "$*"; }
 summary() { printf '%d passed, %d failed\n' "$passed" "$failed"; }
 
@@ -68,7 +69,29 @@ count_trx() {
     f=1
   fi
   echo "  $name: $p passed, $f failed, $n skipped"
+  if [ "$f" -gt 0 ]; then
+    local line
+    while IFS= read -r line; do failures+=("$name: $line"); done < <(failed_tests "$trx")
+  fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
+}
+
+# One line per failed test in a TRX file: its name and the first line of its message. CI shows only the
+# end of the output, so the names are repeated there.
+failed_tests() {
+  if command -v python3 >/dev/null; then
+    python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+        message = result.find(".//t:Message", ns)
+        first = (message.text or "").strip().splitlines()[0][:300] if message is not None and message.text else ""
+        print(f"{result.get('testName')}: {first}")
+PY
+  else
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$1" | sed -n 's/.* testName="\([^"]*\)".*/\1/p'
+  fi
 }
 
 test_projects() {
@@ -120,6 +143,10 @@ main() {
   done
 
   log "results in ${RESULTS#"$ROOT"/} ($skipped skipped)"
+  if [ "${#failures[@]}" -gt 0 ]; then
+    echo "failed tests:"
+    printf '  - %s\n' "${failures[@]}"
+  fi
   summary
   [ "$failed" -eq 0 ]
 }

@@ -30,8 +30,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
         var stats = new ClientStats();
         using var api = new TargetingApi([.. cluster.Gateways], stats);
-        const string account = "shop";
-        var adminKey = await api.CreateAccountAsync(cluster.OperatorKey, account);
+        var (account, adminKey) = await api.CreateAccountAsync(cluster.OperatorKey, "shop");
         await ShopLibrary.PublishAsync(api, account, adminKey);
 
         using var stop = new CancellationTokenSource();

@@ -20,16 +20,16 @@ public sealed partial class PersistenceTests(ITestOutputHelper output)
         await cluster.StartGatewayAsync(1);
         var stats = new ClientStats();
         using var before = new TargetingApi([cluster.Gateway(1)], stats);
-        var adminKey = await before.CreateAccountAsync(cluster.OperatorKey, "shop");
-        await ShopLibrary.PublishAsync(before, "shop", adminKey);
-        var session = await before.StartSessionAsync("shop", 0);
+        var (account, adminKey) = await before.CreateAccountAsync(cluster.OperatorKey, "shop");
+        await ShopLibrary.PublishAsync(before, account, adminKey);
+        var session = await before.StartSessionAsync(account, 0);
         var journey = new JsonArray(
             Event("e1", "pageView", ("url", "https://shop.example/shop/p1")),
             Event("e2", "cartUpdate", ("total", 150), ("products", new JsonArray())),
             Event("e3", "visitorError", ("message", ShopLibrary.ErrorMessage)),
             Event("e4", "visitorError", ("message", ShopLibrary.ErrorMessage)),
             Event("e5", "pageView", ("url", "https://shop.example/dwell")));
-        var (acknowledged, _) = await before.SendEventsAsync("shop", session, journey, 0, CancellationToken.None);
+        var (acknowledged, _) = await before.SendEventsAsync(account, session, journey, 0, CancellationToken.None);
         Assert.NotNull(acknowledged);
         var dwellDue = DateTimeOffset.UtcNow.AddSeconds(ShopLibrary.DwellSeconds);
         Assert.Equal(["cart-offer", "shop-chat", "welcome"], Ids(acknowledged)); // one campaign: by engagement id
@@ -43,31 +43,31 @@ public sealed partial class PersistenceTests(ITestOutputHelper output)
         await cluster.StartSiloAsync(2);
         await cluster.StartGatewayAsync(2);
         using var after = new TargetingApi([cluster.Gateway(2)], stats);
-        await using var watcher = new DecisionWatcher(cluster.Gateway(2), "shop", session, "linger-offer");
+        await using var watcher = new DecisionWatcher(cluster.Gateway(2), account, session, "linger-offer");
         await Task.WhenAny(watcher.Arrived, Task.Delay(TimeSpan.FromSeconds(30)));
         if (!watcher.Arrived.IsCompletedSuccessfully)
         {
-            var explanation = await after.ExplanationAsync("shop", adminKey, session);
-            var current = await after.DecisionAsync("shop", session);
+            var explanation = await after.ExplanationAsync(account, adminKey, session);
+            var current = await after.DecisionAsync(account, session);
             Assert.Fail($"no dwell push ({watcher.Reconnects} reconnects); decision {current.ToJsonString()}; explanation {explanation.ToJsonString()}");
         }
         var pushedAt = await watcher.Arrived;
         output.WriteLine($"dwell push after the move: due {dwellDue:T}, pushed {pushedAt:T}");
         Assert.True(pushedAt >= dwellDue.AddSeconds(-1), "the dwell engagement came before its threshold");
 
-        var decision = await after.DecisionAsync("shop", session);
+        var decision = await after.DecisionAsync(account, session);
         Assert.Equal(["cart-offer", "linger-offer", "shop-chat", "welcome"], Ids(decision));
-        Assert.Equal(2, await ErrorsAsync(after, adminKey, session));
+        Assert.Equal(2, await ErrorsAsync(after, account, adminKey, session));
 
         // A retried batch (same ids) is skipped after the move; new events apply once.
-        var (retried, _) = await after.SendEventsAsync("shop", session, journey.DeepClone().AsArray(), 0, CancellationToken.None);
+        var (retried, _) = await after.SendEventsAsync(account, session, journey.DeepClone().AsArray(), 0, CancellationToken.None);
         Assert.NotNull(retried);
         Assert.Equal(decision["revision"]!.GetValue<long>(), retried["revision"]!.GetValue<long>());
-        Assert.Equal(2, await ErrorsAsync(after, adminKey, session));
+        Assert.Equal(2, await ErrorsAsync(after, account, adminKey, session));
         var more = new JsonArray([.. Enumerable.Range(6, 3).Select(i => Event($"e{i}", "visitorError", ("message", ShopLibrary.ErrorMessage)))]);
-        var (afterMore, _) = await after.SendEventsAsync("shop", session, more, 0, CancellationToken.None);
+        var (afterMore, _) = await after.SendEventsAsync(account, session, more, 0, CancellationToken.None);
         Assert.Contains("error-help", Ids(afterMore!));
-        Assert.Equal(5, await ErrorsAsync(after, adminKey, session));
+        Assert.Equal(5, await ErrorsAsync(after, account, adminKey, session));
         Assert.True(stats.Unexpected.IsEmpty, string.Join('\n', stats.Unexpected));
     }
 
@@ -82,9 +82,9 @@ public sealed partial class PersistenceTests(ITestOutputHelper output)
     private static string[] Ids(JsonNode decision) =>
         decision["engagements"]!.AsArray().Select(e => e!["engagementId"]!.GetValue<string>()).ToArray();
 
-    private static async Task<int> ErrorsAsync(TargetingApi api, string adminKey, string session)
+    private static async Task<int> ErrorsAsync(TargetingApi api, string account, string adminKey, string session)
     {
-        var explanation = await api.ExplanationAsync("shop", adminKey, session);
+        var explanation = await api.ExplanationAsync(account, adminKey, session);
         var detail = explanation["engagements"]!.AsArray()
             .Single(e => e!["engagementId"]!.GetValue<string>() == "error-help")!["conditions"]!.AsArray()
             .Single(c => c!["type"]!.GetValue<string>() == "visitorError")!["detail"]!.GetValue<string>();

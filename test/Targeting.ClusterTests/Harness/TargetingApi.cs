@@ -39,7 +39,8 @@ public sealed class TargetingApi(IReadOnlyList<Uri> gateways, ClientStats stats)
 
     /// <summary>Sends until a 2xx answer; the result is the parsed body and the attempts it took. Null when given up.</summary>
     public async Task<(JsonNode? Body, int Attempts)> SendAsync(
-        HttpMethod method, string path, JsonNode? body, string? key, int gateway, CancellationToken cancel, int maxAttempts = 400)
+        HttpMethod method, string path, JsonNode? body, string? key, int gateway, CancellationToken cancel, int maxAttempts = 400,
+        HttpStatusCode? expectedFailure = null)
     {
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
@@ -58,6 +59,8 @@ public sealed class TargetingApi(IReadOnlyList<Uri> gateways, ClientStats stats)
                 var text = await response.Content.ReadAsStringAsync(timeout.Token);
                 if (response.IsSuccessStatusCode)
                     return (text.Length == 0 ? null : JsonNode.Parse(text), attempt);
+                if (response.StatusCode == expectedFailure)
+                    return (null, attempt);
                 if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
                 {
                     stats.Unexpected.Enqueue($"{method} {path}: {(int)response.StatusCode} {text}");
@@ -75,11 +78,22 @@ public sealed class TargetingApi(IReadOnlyList<Uri> gateways, ClientStats stats)
         return (null, maxAttempts);
     }
 
-    public async Task<string> CreateAccountAsync(string operatorKey, string accountId)
+    /// <summary>
+    /// Creates an account and returns its id and admin key. Only the creating answer carries the key, so
+    /// when an attempt's answer was lost (a timeout, or a 503 after the write landed) and a retry meets
+    /// 409, the account is created again under a new id, as a client in that position would.
+    /// </summary>
+    public async Task<(string Id, string AdminKey)> CreateAccountAsync(string operatorKey, string id)
     {
-        var (body, _) = await SendAsync(HttpMethod.Post, "/v1/accounts",
-            new JsonObject { ["id"] = accountId, ["name"] = accountId }, operatorKey, 0, CancellationToken.None);
-        return body?["adminKey"]?.GetValue<string>() ?? throw new InvalidOperationException(string.Join('\n', stats.Unexpected));
+        for (var round = 0; round < 3; round++)
+        {
+            var candidate = round == 0 ? id : $"{id}-{round}";
+            var (body, attempts) = await SendAsync(HttpMethod.Post, "/v1/accounts",
+                new JsonObject { ["id"] = candidate, ["name"] = candidate }, operatorKey, 0, CancellationToken.None, expectedFailure: HttpStatusCode.Conflict);
+            if (body?["adminKey"]?.GetValue<string>() is { } adminKey) return (candidate, adminKey);
+            if (attempts == 1) break; // a conflict at the first attempt: the id was taken before
+        }
+        throw new InvalidOperationException($"could not create account '{id}': {string.Join('\n', stats.Unexpected)}");
     }
 
     public async Task PutAsync(string accountId, string adminKey, string collection, string id, JsonNode definition)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Targeting.IntegrationTests.Infrastructure;
 using static Targeting.IntegrationTests.Infrastructure.Ev;
 
@@ -57,13 +56,10 @@ public sealed class DecisionStreamTests(GatewayFixture fixture)
         await using var stream = await session.OpenStreamAsync();
         await stream.NextAsync(Wait);
 
-        var clock = Stopwatch.StartNew();
-        var landed = await session.SendAsync(Page("/product/42"));
-        Assert.False(landed.Offers("offer"));
-        var pushed = await stream.NextAsync(Wait);
-        clock.Stop();
-        Assert.True(pushed.Decision.Offers("offer"));
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(3));
+        var timing = await DwellTiming.MeasureAsync(() => session.SendAsync(Page("/product/42")), stream);
+        Assert.False(timing.Acknowledged.Offers("offer"));
+        Assert.True(timing.Pushed.Decision.Offers("offer"));
+        timing.AssertPushedWithinASecondOfThreshold(TimeSpan.FromSeconds(2));
     }
 
     [Fact]

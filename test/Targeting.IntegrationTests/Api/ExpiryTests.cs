@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -9,10 +10,11 @@ using static Targeting.IntegrationTests.Infrastructure.Ev;
 
 namespace Targeting.IntegrationTests.Api;
 
-/// <summary>Its own gateway: sessions here end after four idle seconds.</summary>
+/// <summary>Its own gateway: sessions here end after six idle seconds.</summary>
 public sealed class ExpiryTests : IAsyncLifetime
 {
-    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = "00:00:04" });
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(6);
+    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = IdleTimeout.ToString("c") });
     private TargetingClient _api = null!;
 
     public Task InitializeAsync()
@@ -28,17 +30,28 @@ public sealed class ExpiryTests : IAsyncLifetime
     {
         var account = await _api.CreateAccountAsync();
         var session = await account.StartSessionAsync();
+        var clock = Stopwatch.StartNew();
         await session.SendAsync(Page("/home"));
         Assert.True(await IsStoredAsync(account.Id, session.Id));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(IdleTimeout / 2);
+        var secondSent = clock.Elapsed;
         await session.SendAsync(Page("/still-here")); // activity pushes the end back
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var secondAcknowledged = clock.Elapsed;
+
+        // Past the first event's end, well before the second's: still there.
+        await DelayUntil(clock, secondSent + IdleTimeout / 2 + TimeSpan.FromSeconds(0.5));
         Assert.Equal(HttpStatusCode.OK, (await _api.Http.GetAsync(session.Path + "/decision")).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await DelayUntil(clock, secondAcknowledged + IdleTimeout + TimeSpan.FromSeconds(3));
         Assert.False(await IsStoredAsync(account.Id, session.Id), "the session's timer deleted its state, with no request");
         await (await _api.Http.GetAsync(session.Path + "/decision")).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await session.PostEventsAsync(Page("/back"))).ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private static Task DelayUntil(Stopwatch clock, TimeSpan at)
+    {
+        var wait = at - clock.Elapsed;
+        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
     }
 
     private async Task<bool> IsStoredAsync(string accountId, string sessionId)

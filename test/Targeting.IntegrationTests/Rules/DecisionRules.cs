@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Targeting.IntegrationTests.Infrastructure;
 using static Targeting.IntegrationTests.Infrastructure.Ev;
 
@@ -70,14 +71,16 @@ public sealed class DecisionRules(GatewayFixture fixture) : RuleTestBase(fixture
     {
         var (account, session) = await TargetAsync(
             a => a.EntryPointAsync("pdp", Url("contains", "/product")),
-            [new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 2 }]);
+            [new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 4 }]);
         await using var stream = await session.OpenStreamAsync();
         await stream.NextAsync(TimeSpan.FromSeconds(5));
-        await session.SendAsync(Page("/product/1")); // arms the session's timer for 2 s from now
+        var clock = Stopwatch.StartNew();
+        await session.SendAsync(Page("/product/1")); // arms the session's timer for 4 s from now
 
         // Before the timer fires, the threshold goes up: the tick evaluates the new version and offers nothing.
         await account.BehaviorAsync("b0", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 60 });
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the edit took {clock.Elapsed}: the timer may have fired first");
+        await Task.Delay(TimeSpan.FromSeconds(5) - clock.Elapsed);
         Assert.False((await session.CurrentAsync()).Offers("e0"));
 
         // And down again: the next event applies it, and the stream gets the change.
