@@ -10,6 +10,8 @@ public static class MemoryCase
     {
         ["session-in-memory"] = ("session grain, in-memory storage", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.InMemory)),
         ["session-elsewhere"] = ("session grain, storage elsewhere", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.Elsewhere)),
+        ["collected-in-memory"] = ("idle session collected, in-memory storage", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.InMemory, collected: true)),
+        ["collected-elsewhere"] = ("idle session collected, storage elsewhere", (t, n) => MemoryRun.SessionsAsync(t, n, StorageKind.Elsewhere, collected: true)),
         ["noop"] = ("noop grain", MemoryRun.NoopGrainsAsync<NoopGrain>),
         ["noop-timer"] = ("noop grain with a timer", MemoryRun.NoopGrainsAsync<TimerGrain>),
         ["noop-stored"] = ("noop grain with stored state (storage elsewhere)", MemoryRun.NoopGrainsAsync<StoredGrain>),

@@ -1,6 +1,7 @@
 using Targeting.Rules.Evaluation;
 using Targeting.Rules.Sessions;
 using Targeting.RuleSets;
+using Targeting.Sessions;
 
 namespace Targeting.SessionScale;
 
@@ -16,13 +17,28 @@ public static class MemoryRun
 
     public sealed record Footprint(double ManagedBytes, double RssBytes, double RssAnonBytes);
 
-    /// <summary>Session grains started with one page view on an entry point with an armed one-hour dwell threshold.</summary>
-    public static async Task<Footprint> SessionsAsync(string name, int count, StorageKind storage)
+    /// <summary>Session grains started with one page view on an entry point with an armed one-hour dwell threshold.
+    /// <paramref name="collected"/>: then left idle until the silo collects their activations, as it does after
+    /// two idle minutes; their dwell moments stay armed in the silo's <see cref="SessionAlarms"/>.</summary>
+    public static async Task<Footprint> SessionsAsync(string name, int count, StorageKind storage, bool collected = false)
     {
         await using var silo = await SiloHost.StartAsync(storage);
         await silo.SeedDwellAccountAsync(3_600);
         Task Start(string id) => StartWithPageViewAsync(silo, id);
-        return await MeasureAsync(name, count, ids => Sessions.ForEachAsync(ids, Concurrency, Start));
+        var footprint = await MeasureAsync(name, count, ids => Sessions.ForEachAsync(ids, Concurrency, Start),
+            collected ? () => CollectIdleActivationsAsync(silo) : null);
+        Figures.Add($"{name} pending alarms", silo.Services.GetRequiredService<SessionAlarms>().Count);
+        return footprint;
+    }
+
+    // What the activation collector does to sessions idle for its age limit, without waiting two minutes.
+    private static async Task CollectIdleActivationsAsync(SiloHost silo)
+    {
+        var management = silo.Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // deactivations finish in the background
+        var sessionType = silo.Grains.GetGrain<ISessionGrain>("probe/probe").GetGrainId().Type;
+        Figures.Add("session activations left after collection", (await management.GetActiveGrains(sessionType)).Count);
     }
 
     /// <summary>The Orleans floor: activations of a grain with nothing in it (or, for the split, only a timer or only stored state).</summary>
@@ -65,17 +81,23 @@ public static class MemoryRun
         await Sessions.ViewDwellPageAsync(silo.Grains, id);
     }
 
-    private static async Task<Footprint> MeasureAsync(string name, int count, Func<string[], Task> activate)
+    private static async Task<Footprint> MeasureAsync(string name, int count, Func<string[], Task> activate, Func<Task>? idle = null)
     {
         await activate(Sessions.NewIds(WarmUp));
         var ids = Sessions.NewIds(count);
         await Task.Delay(TimeSpan.FromSeconds(1));
+        if (idle is not null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await idle();
+        }
         var managed0 = Machine.FullGc();
         var rss0 = Machine.StatusBytes(Machine.SelfPid, "VmRSS");
         var anon0 = Machine.StatusBytes(Machine.SelfPid, "RssAnon");
 
         await activate(ids);
         await Task.Delay(TimeSpan.FromSeconds(2)); // idle: nothing in flight
+        if (idle is not null) await idle();
         var managed1 = Machine.FullGc();
         var rss1 = Machine.StatusBytes(Machine.SelfPid, "VmRSS");
         var anon1 = Machine.StatusBytes(Machine.SelfPid, "RssAnon");

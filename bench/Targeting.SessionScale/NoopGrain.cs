@@ -13,7 +13,7 @@ public sealed class NoopGrain : Grain, INoopGrain
     public Task Touch() => Task.CompletedTask;
 }
 
-/// <summary>An activation with one armed grain timer (an hour away), as every live session has.</summary>
+/// <summary>An activation with one armed grain timer (an hour away), as every live session had before sessions moved their moments to the silo's SessionAlarms.</summary>
 public sealed class TimerGrain : Grain, INoopGrain
 {
     private IGrainTimer? _timer;

@@ -48,25 +48,28 @@ if (timers)
 }
 if (memory)
 {
-    // Quick: 2,000 sessions, the three cases the ratios need, 1,000 streams; full: 100,000, the whole split, 10,000 streams.
+    // Quick: 2,000 sessions, the five cases the ratios need, 1,000 streams; full: 100,000, the whole split, 10,000 streams.
     var sessions = quick ? 2_000 : 100_000;
     var connections = quick ? 1_000 : 10_000;
     // Each case in its own process, so one case's freed heap does not hide in another's process memory;
     // in quick mode the processes run side by side (memory figures do not depend on timing).
-    string[] names = quick ? ["session-in-memory", "session-elsewhere", "noop"]
-        : ["session-in-memory", "session-elsewhere", "noop", "noop-timer", "noop-stored", "state"];
+    string[] names = quick ? ["session-in-memory", "session-elsewhere", "noop", "collected-in-memory", "collected-elsewhere"]
+        : ["session-in-memory", "session-elsewhere", "noop", "collected-in-memory", "collected-elsewhere", "noop-timer", "noop-stored", "state"];
     var footprints = await MemoryCase.RunAllAsync(names, sessions, parallel: quick);
-    var (inMemory, elsewhere, noop) = (footprints[0], footprints[1], footprints[2]);
+    var (inMemory, elsewhere, noop, collectedInMemory, collectedElsewhere) = (footprints[0], footprints[1], footprints[2], footprints[3], footprints[4]);
     Figures.Add("in-memory storage's copy, bytes per session", Math.Round(inMemory.ManagedBytes - elsewhere.ManagedBytes));
     if (!quick)
     {
-        var (timer, stored, state) = (footprints[3], footprints[4], footprints[5]);
-        Figures.Add("a grain timer, bytes per activation", Math.Round(timer.ManagedBytes - noop.ManagedBytes));
+        var (timer, stored, state) = (footprints[5], footprints[6], footprints[7]);
+        Figures.Add("a grain timer (which sessions no longer hold), bytes per activation", Math.Round(timer.ManagedBytes - noop.ManagedBytes));
         Figures.Add("persistent state (storage elsewhere), bytes per activation", Math.Round(stored.ManagedBytes - noop.ManagedBytes));
-        Figures.Add("session grain beyond a noop activation, a timer, persistent state and the session state, bytes",
-            Math.Round(elsewhere.ManagedBytes - timer.ManagedBytes - stored.ManagedBytes + noop.ManagedBytes - state.ManagedBytes));
+        Figures.Add("session grain beyond a noop activation with persistent state and the session state, bytes",
+            Math.Round(elsewhere.ManagedBytes - stored.ManagedBytes - state.ManagedBytes));
     }
     var sse = await SseRun.RunAsync(connections, idle: TimeSpan.FromSeconds(quick ? 3 : 10));
+    ratios.Add(("ratio idle session collected managed (storage elsewhere)/2KiB target", Math.Round(collectedElsewhere.ManagedBytes / 2048, 3)));
+    ratios.Add(("ratio idle session collected managed (in-memory storage)/2KiB target", Math.Round(collectedInMemory.ManagedBytes / 2048, 3)));
+    ratios.Add(("ratio idle session collected process rss (in-memory storage)/2KiB target", Math.Round(collectedInMemory.RssBytes / 2048, 3)));
     ratios.Add(("ratio session grain managed (storage elsewhere)/2KiB target", Math.Round(elsewhere.ManagedBytes / 2048, 3)));
     ratios.Add(("ratio session grain managed (in-memory storage)/2KiB target", Math.Round(inMemory.ManagedBytes / 2048, 3)));
     ratios.Add(("ratio session grain process rss (storage elsewhere)/2KiB target", Math.Round(elsewhere.RssBytes / 2048, 3)));

@@ -94,12 +94,12 @@ public static class TimerRun
         Figures.Add($"{n} push lateness max ms", Math.Round(lateness.LastOrDefault(double.NaN), 1));
         Figures.Add($"{n} push lateness min ms", Math.Round(lateness.FirstOrDefault(double.NaN), 1));
         Figures.Add($"{n} pushes over 100 ms late, by second of the window", string.Join(' ', lateBySecond));
-        Figures.Add($"{n} grain timer lateness (silo metric) count", timers.Length);
+        Figures.Add($"{n} session wake-up lateness (silo metric) count", timers.Length);
         // The metric records max(0, late): a firing at or before its due time records 0 (and re-arms if early).
-        Figures.Add($"{n} grain timer firings recorded as 0 ms late", timers.Count(v => v == 0));
-        Figures.Add($"{n} grain timer lateness (silo metric) p50 ms", Math.Round(Figures.Percentile(timers, 50), 1));
-        Figures.Add($"{n} grain timer lateness (silo metric) p99 ms", Math.Round(Figures.Percentile(timers, 99), 1));
-        Figures.Add($"{n} grain timer lateness (silo metric) max ms", Math.Round(timers.LastOrDefault(double.NaN), 1));
+        Figures.Add($"{n} session wake-ups recorded as 0 ms late", timers.Count(v => v == 0));
+        Figures.Add($"{n} session wake-up lateness (silo metric) p50 ms", Math.Round(Figures.Percentile(timers, 50), 1));
+        Figures.Add($"{n} session wake-up lateness (silo metric) p99 ms", Math.Round(Figures.Percentile(timers, 99), 1));
+        Figures.Add($"{n} session wake-up lateness (silo metric) max ms", Math.Round(timers.LastOrDefault(double.NaN), 1));
         Figures.Add($"{n} cpu s setup (start + subscribe)", Math.Round(setupCpu.TotalSeconds, 2));
         Figures.Add($"{n} cpu s sending page views", Math.Round(sendCpu.TotalSeconds, 2));
         Figures.Add($"{n} cpu s while thresholds pass", Math.Round(fireCpu.TotalSeconds, 2));

@@ -29,7 +29,7 @@ public sealed class SseOptions
 /// Pushes travel as grain observer calls: this request creates an observer object, holds it
 /// strongly for as long as the connection lives, and subscribes it with the session grain,
 /// wherever in the cluster that grain runs. So events may arrive through any gateway and a
-/// timer may fire with no request in flight: the grain calls the observer, which lives on the
+/// dwell threshold may pass with no request in flight: the grain calls the observer, which lives on the
 /// gateway holding the connection. Subscriptions expire in the grain (a gateway that died leaves
 /// nothing behind), so the stream renews its subscription periodically; each renewal also answers
 /// the current decision, which repairs a push lost while the grain moved. The response is written

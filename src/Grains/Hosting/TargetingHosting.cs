@@ -53,6 +53,8 @@ public static class TargetingHosting
         services.AddOptions<SessionLifetimeOptions>().Bind(configuration.GetSection(SessionLifetimeOptions.Section));
         services.AddOptions<AccountLimits>().Bind(configuration.GetSection(AccountLimits.Section));
         services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<SessionAlarms>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SessionAlarmsLifecycle>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RuleSetCacheLifecycle>();
         services.AddHostedService<RuleSetRenewal>();
         return silo;
@@ -106,6 +108,17 @@ internal sealed class RuleSetCacheLifecycle(RuleSetCache cache) : ILifecyclePart
         lifecycle.Subscribe(nameof(RuleSetCacheLifecycle), ServiceLifecycleStage.Active, _ =>
         {
             cache.Attach();
+            return Task.CompletedTask;
+        });
+}
+
+/// <summary>A stopping silo stops waking sessions: its calls would fail or activate grains on a silo on its way out.</summary>
+internal sealed class SessionAlarmsLifecycle(SessionAlarms alarms) : ILifecycleParticipant<ISiloLifecycle>
+{
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(SessionAlarmsLifecycle), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            alarms.Stop();
             return Task.CompletedTask;
         });
 }

@@ -25,6 +25,10 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<Decision?> Subscribe(ISessionObserver observer);
 
     Task Unsubscribe(ISessionObserver observer);
+
+    /// <summary>The session's moment (<paramref name="due"/>: a dwell threshold or its idle expiry) has come:
+    /// decide, push a changed decision, or end the session. Called by the silo's <see cref="SessionAlarms"/>.</summary>
+    Task Wake(DateTimeOffset due);
 }
 
 public enum SessionStatus

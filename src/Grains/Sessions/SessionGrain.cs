@@ -17,28 +17,30 @@ namespace Targeting.Sessions;
 
 /// <summary>
 /// One visitor session: applies event batches, persists before answering, decides, and pushes
-/// changed decisions to subscribed gateways. One grain timer is armed for the earlier of the
-/// engine's next dwell deadline and the idle expiry.
+/// changed decisions to subscribed gateways. Its next moment, the earlier of the engine's next
+/// dwell deadline and the idle expiry, is kept by the silo's <see cref="SessionAlarms"/>, not by
+/// a grain timer, so an idle session's activation can be collected and is woken from storage.
 /// </summary>
 /// <remarks>
-/// Expiry: while active, the timer ends the session at <c>LastActivityAt + IdleTimeout</c> and
-/// <see cref="Grain.DelayDeactivation"/> keeps the activation (and so the timer) alive until then,
-/// so an idle session deletes its stored state on time. If the activation was lost (its silo
-/// died), the next call or activation finds the session expired, deletes the state and answers 404.
+/// Expiry: the alarm wakes the session at <c>LastActivityAt + IdleTimeout</c>, which deletes its
+/// stored state on time. If the alarm was lost (its silo died), the next call or activation finds
+/// the session expired, deletes the state and answers 404.
+/// Subscribed gateways renew every third of <see cref="SessionLifetimeOptions.SubscriptionExpiry"/>,
+/// so a session with a stream open is never idle long enough to be collected.
 /// </remarks>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Targeting)] IPersistentState<SessionState> session,
     RuleSetCache ruleSets,
+    SessionAlarms alarms,
     IOptions<SessionLifetimeOptions> options,
     TimeProvider time,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
-    private static readonly TimeSpan RetryAfterFailedWrite = TimeSpan.FromSeconds(1);
     private readonly SessionLifetimeOptions _options = options.Value;
     private readonly ObserverManager<ISessionObserver> _observers = new(options.Value.SubscriptionExpiry, logger);
+    private string _key = "";
     private string _accountId = "";
-    private IGrainTimer? _timer;
-    private DateTimeOffset _timerDue;
     private bool _counted;
 
     // Set when a write failed: the state in memory may have run ahead of storage, so it is reloaded
@@ -49,7 +51,8 @@ public sealed class SessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _accountId = SessionKey.Parse(this.GetPrimaryKeyString()).AccountId;
+        _key = this.GetPrimaryKeyString();
+        _accountId = SessionKey.Parse(_key).AccountId;
         // A missing or expired session stays inactive-looking: the call that activated it answers 404 and deactivates it.
         if (!await IsLiveAsync()) return;
         CountActive();
@@ -57,7 +60,6 @@ public sealed class SessionGrain(
         // (dwell timers armed on a silo that died or stopped) and explanations come out wrong.
         var ruleSet = await RuleSetAsync();
         if (SessionEngine.Decide(State, ruleSet, time.GetUtcNow())) await TryWriteAsync();
-        KeepUntilExpiry();
         Arm(ruleSet);
     }
 
@@ -72,11 +74,10 @@ public sealed class SessionGrain(
         }
 
         var now = time.GetUtcNow();
-        session.State = SessionEngine.Start(SessionKey.Parse(this.GetPrimaryKeyString()).SessionId, source, now);
+        session.State = SessionEngine.Start(SessionKey.Parse(_key).SessionId, source, now);
         SessionEngine.Decide(State, ruleSet, now);
         if (await TryWriteAsync() != Write.Stored) return new SessionResult(SessionStatus.StorageUnavailable);
         CountActive();
-        KeepUntilExpiry();
         Arm(ruleSet);
         return new SessionResult(SessionStatus.Ok, SessionEngine.CurrentDecision(State));
     }
@@ -123,7 +124,6 @@ public sealed class SessionGrain(
         TargetingMetrics.EventsApplied.Add(applied);
         TargetingMetrics.DecisionLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
 
-        KeepUntilExpiry();
         Arm(ruleSet);
         var decision = SessionEngine.CurrentDecision(State);
         if (changed) await PushAsync(decision);
@@ -143,6 +143,8 @@ public sealed class SessionGrain(
     {
         if (!await IsLiveAsync()) return GoneDecision();
         _observers.Subscribe(observer, observer);
+        // Pushes need the observers, which live in this activation: keep it while they may.
+        DelayDeactivation(_options.SubscriptionExpiry);
         return SessionEngine.CurrentDecision(State);
     }
 
@@ -152,7 +154,7 @@ public sealed class SessionGrain(
         return Task.CompletedTask;
     }
 
-    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    public async Task Wake(DateTimeOffset due)
     {
         bool live;
         try
@@ -162,8 +164,8 @@ public sealed class SessionGrain(
         catch (Exception e)
         {
             // Storage is unreachable for the reload after a failed write: try again shortly.
-            logger.LogWarning(e, "Could not reload session {Session} for its timer", this.GetPrimaryKeyString());
-            _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
+            logger.LogWarning(e, "Could not reload session {Session} to wake it", _key);
+            alarms.Set(_key, time.GetUtcNow() + SessionAlarms.RetryAfterFailure);
             return;
         }
         if (!live)
@@ -173,12 +175,12 @@ public sealed class SessionGrain(
         }
         var ruleSet = await RuleSetAsync();
         var now = time.GetUtcNow();
-        TargetingMetrics.TimerLateness.Record(Math.Max(0, (now - _timerDue).TotalMilliseconds));
+        TargetingMetrics.TimerLateness.Record(Math.Max(0, (now - due).TotalMilliseconds));
         if (SessionEngine.Decide(State, ruleSet, now))
         {
             if (await TryWriteAsync() != Write.Stored)
             {
-                _timer?.Change(RetryAfterFailedWrite, Timeout.InfiniteTimeSpan);
+                alarms.Set(_key, now + SessionAlarms.RetryAfterFailure);
                 return;
             }
             await PushAsync(SessionEngine.CurrentDecision(State));
@@ -205,8 +207,7 @@ public sealed class SessionGrain(
 
     private async Task ExpireAsync()
     {
-        _timer?.Dispose();
-        _timer = null;
+        alarms.Cancel(_key);
         try
         {
             await session.ClearStateAsync();
@@ -214,7 +215,7 @@ public sealed class SessionGrain(
         catch (Exception e)
         {
             // The stored state stays behind; the next activation retries the deletion.
-            logger.LogWarning(e, "Could not delete the state of expired session {Session}", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Could not delete the state of expired session {Session}", _key);
         }
         await _observers.Notify(o => o.OnSessionEnded());
         _observers.Clear();
@@ -248,10 +249,10 @@ public sealed class SessionGrain(
             _stale = true;
             if (StateTooLargeException.IsIn(e))
             {
-                logger.LogInformation("Refused a batch for session {Session}: {Reason}", this.GetPrimaryKeyString(), e.Message);
+                logger.LogInformation("Refused a batch for session {Session}: {Reason}", _key, e.Message);
                 return Write.TooLarge;
             }
-            logger.LogWarning(e, "Could not persist session {Session}", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Could not persist session {Session}", _key);
             if (e is not InconsistentStateException) return Write.Failed;
             // Our ETag is stale, so every later write would fail too: take what storage holds now.
             return await TryReloadAsync() ? Write.Conflict : Write.Failed;
@@ -268,7 +269,7 @@ public sealed class SessionGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not reload session {Session} after a write conflict", this.GetPrimaryKeyString());
+            logger.LogWarning(e, "Could not reload session {Session} after a write conflict", _key);
             return false;
         }
     }
@@ -281,28 +282,7 @@ public sealed class SessionGrain(
         var now = time.GetUtcNow();
         var due = ExpiresAt;
         if (SessionEngine.NextDeadline(State, ruleSet, now) is { } deadline && deadline < due) due = deadline;
-        var delay = TimerDelay.Until(due, now);
-        _timerDue = due;
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions
-            {
-                DueTime = delay,
-                Period = Timeout.InfiniteTimeSpan,
-                Interleave = false,
-                KeepAlive = false,
-            });
-        }
-        else
-        {
-            _timer.Change(delay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void KeepUntilExpiry()
-    {
-        var remaining = ExpiresAt - time.GetUtcNow();
-        if (remaining > TimeSpan.Zero) DelayDeactivation(remaining + TimeSpan.FromSeconds(30));
+        alarms.Set(_key, due);
     }
 
     private Task PushAsync(Decision decision)

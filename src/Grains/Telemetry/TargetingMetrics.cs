@@ -28,6 +28,6 @@ public static class TargetingMetrics
     /// <summary>Server-Sent Events connections open on this gateway.</summary>
     public static readonly UpDownCounter<long> SseConnections = Meter.CreateUpDownCounter<long>("targeting.sse.connections", "{connection}");
 
-    /// <summary>How late a session's timer fired against the deadline it was armed for.</summary>
+    /// <summary>How late a session was woken (by the silo's SessionAlarms) against the moment it was armed for.</summary>
     public static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>("targeting.timer.lateness", "ms");
 }

@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Targeting.Rules.Sessions;
-using Targeting.Sessions;
-using Targeting.Storage;
 using Targeting.IntegrationTests.Infrastructure;
 using static Targeting.IntegrationTests.Infrastructure.Ev;
 
@@ -39,29 +34,17 @@ public sealed class ExpiryTests : IAsyncLifetime
         var secondAcknowledged = clock.Elapsed;
 
         // Past the first event's end, well before the second's: still there.
-        await DelayUntil(clock, secondSent + IdleTimeout / 2 + TimeSpan.FromSeconds(0.5));
+        await clock.DelayUntil(secondSent + IdleTimeout / 2 + TimeSpan.FromSeconds(0.5));
         Assert.Equal(HttpStatusCode.OK, (await _api.Http.GetAsync(session.Path + "/decision")).StatusCode);
 
-        await DelayUntil(clock, secondAcknowledged + IdleTimeout + TimeSpan.FromSeconds(3));
+        await clock.DelayUntil(secondAcknowledged + IdleTimeout + TimeSpan.FromSeconds(3));
         Assert.False(await IsStoredAsync(account.Id, session.Id), "the session's timer deleted its state, with no request");
         await (await _api.Http.GetAsync(session.Path + "/decision")).ReadProblemAsync(HttpStatusCode.NotFound);
         await (await session.PostEventsAsync(Page("/back"))).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    private static Task DelayUntil(Stopwatch clock, TimeSpan at)
-    {
-        var wait = at - clock.Elapsed;
-        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
-    }
-
-    private async Task<bool> IsStoredAsync(string accountId, string sessionId)
-    {
-        var storage = _factory.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Targeting);
-        var grainId = _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(SessionKey.Of(accountId, sessionId)).GetGrainId();
-        var state = new GrainState<SessionState>();
-        await storage.ReadStateAsync("session", grainId, state);
-        return state.RecordExists;
-    }
+    private async Task<bool> IsStoredAsync(string accountId, string sessionId) =>
+        await new SiloProbe(_factory.Services).StoredAsync(accountId, sessionId) is not null;
 
     [Fact]
     public async Task An_expired_session_ends_its_event_stream()
