@@ -36,7 +36,9 @@ public static class Machine
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive: the GC also gives back to the OS what it had kept for growth, so process memory
+        // reflects what is live (after collected activations, not the high-water mark while they lived).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 }

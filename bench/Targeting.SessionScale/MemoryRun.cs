@@ -18,27 +18,45 @@ public static class MemoryRun
     public sealed record Footprint(double ManagedBytes, double RssBytes, double RssAnonBytes);
 
     /// <summary>Session grains started with one page view on an entry point with an armed one-hour dwell threshold.
-    /// <paramref name="collected"/>: then left idle until the silo collects their activations, as it does after
-    /// two idle minutes; their dwell moments stay armed in the silo's <see cref="SessionAlarms"/>.</summary>
+    /// <paramref name="collected"/>: sessions go idle and the silo collects their activations, as it does after two
+    /// idle minutes, while their dwell moments stay armed in the silo's <see cref="SessionAlarms"/>. They are started
+    /// in five waves, each collected before the next, as visitors arrive and fall idle over time, so process memory
+    /// shows what idle sessions keep rather than the high-water mark of all of them activated at once.</summary>
     public static async Task<Footprint> SessionsAsync(string name, int count, StorageKind storage, bool collected = false)
     {
         await using var silo = await SiloHost.StartAsync(storage);
         await silo.SeedDwellAccountAsync(3_600);
         Task Start(string id) => StartWithPageViewAsync(silo, id);
-        var footprint = await MeasureAsync(name, count, ids => Sessions.ForEachAsync(ids, Concurrency, Start),
+        Task StartAll(string[] ids) => Sessions.ForEachAsync(ids, Concurrency, Start);
+        async Task StartInWaves(string[] ids)
+        {
+            foreach (var wave in ids.Chunk((ids.Length + Waves - 1) / Waves))
+            {
+                await StartAll(wave);
+                await CollectIdleActivationsAsync(silo);
+            }
+        }
+        var footprint = await MeasureAsync(name, count, collected ? StartInWaves : StartAll,
             collected ? () => CollectIdleActivationsAsync(silo) : null);
         Figures.Add($"{name} pending alarms", silo.Services.GetRequiredService<SessionAlarms>().Count);
+        if (collected) Figures.Add($"{name} activations left after collection", await SessionActivationsAsync(silo));
         return footprint;
     }
+
+    private const int Waves = 5;
 
     // What the activation collector does to sessions idle for its age limit, without waiting two minutes.
     private static async Task CollectIdleActivationsAsync(SiloHost silo)
     {
-        var management = silo.Grains.GetGrain<IManagementGrain>(0);
-        await management.ForceActivationCollection(TimeSpan.FromSeconds(1));
-        await Task.Delay(TimeSpan.FromSeconds(1)); // deactivations finish in the background
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1));
+        await Task.Delay(TimeSpan.FromSeconds(0.5)); // deactivations finish in the background
+    }
+
+    private static async Task<int> SessionActivationsAsync(SiloHost silo)
+    {
         var sessionType = silo.Grains.GetGrain<ISessionGrain>("probe/probe").GetGrainId().Type;
-        Figures.Add("session activations left after collection", (await management.GetActiveGrains(sessionType)).Count);
+        return (await silo.Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(sessionType)).Count;
     }
 
     /// <summary>The Orleans floor: activations of a grain with nothing in it (or, for the split, only a timer or only stored state).</summary>
@@ -86,11 +104,7 @@ public static class MemoryRun
         await activate(Sessions.NewIds(WarmUp));
         var ids = Sessions.NewIds(count);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        if (idle is not null)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            await idle();
-        }
+        if (idle is not null) await idle();
         var managed0 = Machine.FullGc();
         var rss0 = Machine.StatusBytes(Machine.SelfPid, "VmRSS");
         var anon0 = Machine.StatusBytes(Machine.SelfPid, "RssAnon");
