@@ -23,6 +23,18 @@ public sealed class SiloProbe(IServiceProvider services)
         return state.RecordExists ? state.State : null;
     }
 
+    /// <summary>Reads storage every 100 ms until <paramref name="holds"/> is true of what it holds (null: nothing); false at the timeout.</summary>
+    public async Task<bool> StoredEventuallyAsync(string accountId, string sessionId, Func<SessionState?, bool> holds, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!holds(await StoredAsync(accountId, sessionId)))
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
     public async Task<bool> IsActivatedAsync(string accountId, string sessionId)
     {
         var id = Session(accountId, sessionId).GetGrainId();
