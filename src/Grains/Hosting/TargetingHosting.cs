@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -23,6 +24,10 @@ public static class TargetingHosting
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
         // Operators (and the cluster tests) tune failure detection: Targeting:Cluster:Membership:ProbeTimeout, …
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Targeting:Cluster:Membership"));
+        // And activation collection (Targeting:Cluster:Collection:CollectionQuantum, …); sessions have their own age.
+        silo.Services.AddOptions<GrainCollectionOptions>().Bind(configuration.GetSection("Targeting:Cluster:Collection"))
+            .Configure<IOptions<SessionLifetimeOptions>>((o, sessions) =>
+                o.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = sessions.Value.CollectionAge);
         if (settings.UsesAzureStorage)
         {
             var tables = new TableServiceClient(settings.AzureStorageConnectionString, StorageClientOptions());

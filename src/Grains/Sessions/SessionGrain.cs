@@ -19,7 +19,8 @@ namespace Targeting.Sessions;
 /// One visitor session: applies event batches, persists before answering, decides, and pushes
 /// changed decisions to subscribed gateways. Its next moment, the earlier of the engine's next
 /// dwell deadline and the idle expiry, is kept by the silo's <see cref="SessionAlarms"/>, not by
-/// a grain timer, so an idle session's activation can be collected and is woken from storage.
+/// a grain timer, so an idle session's activation can be collected (after
+/// <see cref="SessionLifetimeOptions.CollectionAge"/>) and is woken from storage.
 /// </summary>
 /// <remarks>
 /// Expiry: the alarm wakes the session at <c>LastActivityAt + IdleTimeout</c>, which deletes its
@@ -28,7 +29,6 @@ namespace Targeting.Sessions;
 /// Subscribed gateways renew every third of <see cref="SessionLifetimeOptions.SubscriptionExpiry"/>,
 /// so a session with a stream open is never idle long enough to be collected.
 /// </remarks>
-[CollectionAgeLimit(Minutes = 2)]
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Targeting)] IPersistentState<SessionState> session,
     RuleSetCache ruleSets,

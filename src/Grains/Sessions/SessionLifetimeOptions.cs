@@ -10,4 +10,8 @@ public sealed class SessionLifetimeOptions
 
     /// <summary>How long a push subscription lives unless renewed; gateways renew at a third of it.</summary>
     public TimeSpan SubscriptionExpiry { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a session's activation stays in memory without calls; then the silo collects it and
+    /// its alarm (<see cref="SessionAlarms"/>) wakes it from storage at its next moment.</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -9,21 +9,29 @@ namespace Targeting.IntegrationTests.Api;
 /// silo's alarms wake it from storage at its dwell threshold and at its idle expiry. Checked in
 /// storage, with no request that could have woken it instead.
 /// </summary>
-public sealed class CollectedSessionTests : IAsyncLifetime
+public sealed class CollectedSessionTests(ShortLivedSessions gateway) : IClassFixture<ShortLivedSessions>
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(6);
-    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = IdleTimeout.ToString("c") });
-    private TargetingClient _api = null!;
-    private SiloProbe _silo = null!;
+    private readonly TargetingClient _api = gateway.Api;
+    private readonly SiloProbe _silo = gateway.Silo;
 
-    public Task InitializeAsync()
+    [Fact]
+    public async Task A_session_idle_for_its_collection_age_is_collected_by_the_silo()
     {
-        _api = _factory.Api();
-        _silo = new SiloProbe(_factory.Services);
-        return Task.CompletedTask;
-    }
+        var account = await _api.CreateAccountAsync();
+        var session = await account.StartSessionAsync();
+        var clock = Stopwatch.StartNew();
+        await session.SendAsync(Page("/home"));
+        Assert.True(await _silo.IsActivatedAsync(account.Id, session.Id));
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+        // Well before its idle end, which would also remove the activation (the expiry alarm deletes and deactivates).
+        var deadline = ShortLivedSessions.IdleTimeout - TimeSpan.FromSeconds(1);
+        while (await _silo.IsActivatedAsync(account.Id, session.Id))
+        {
+            Assert.True(clock.Elapsed < deadline, $"still activated {clock.Elapsed.TotalSeconds:F1} s after its last event");
+            await Task.Delay(200);
+        }
+        Assert.NotNull(await _silo.StoredAsync(account.Id, session.Id)); // collected, not ended
+    }
 
     [Fact]
     public async Task A_collected_session_is_woken_at_its_dwell_threshold_and_stores_the_new_decision()
@@ -52,9 +60,9 @@ public sealed class CollectedSessionTests : IAsyncLifetime
         await _silo.DeactivateAsync(account.Id, session.Id);
         Assert.NotNull(await _silo.StoredAsync(account.Id, session.Id));
 
-        Assert.True(await _silo.StoredEventuallyAsync(account.Id, session.Id, stored => stored is null, IdleTimeout + TimeSpan.FromSeconds(10)),
+        Assert.True(await _silo.StoredEventuallyAsync(account.Id, session.Id, stored => stored is null, ShortLivedSessions.IdleTimeout + TimeSpan.FromSeconds(10)),
             "the collected session was never deleted");
-        Assert.InRange(clock.Elapsed, IdleTimeout, IdleTimeout + TimeSpan.FromSeconds(5)); // 5 s: the request, then a busy machine
+        Assert.InRange(clock.Elapsed, ShortLivedSessions.IdleTimeout, ShortLivedSessions.IdleTimeout + TimeSpan.FromSeconds(5)); // 5 s: the request, then a busy machine
     }
 
     [Fact]

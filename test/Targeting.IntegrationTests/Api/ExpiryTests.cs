@@ -5,20 +5,11 @@ using static Targeting.IntegrationTests.Infrastructure.Ev;
 
 namespace Targeting.IntegrationTests.Api;
 
-/// <summary>Its own gateway: sessions here end after six idle seconds.</summary>
-public sealed class ExpiryTests : IAsyncLifetime
+/// <summary>Sessions that end after a few idle seconds, on a gateway of their own.</summary>
+public sealed class ExpiryTests(ShortLivedSessions gateway) : IClassFixture<ShortLivedSessions>
 {
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(6);
-    private readonly GatewayFactory _factory = new(new Dictionary<string, string?> { ["Targeting:Sessions:IdleTimeout"] = IdleTimeout.ToString("c") });
-    private TargetingClient _api = null!;
-
-    public Task InitializeAsync()
-    {
-        _api = _factory.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private static readonly TimeSpan IdleTimeout = ShortLivedSessions.IdleTimeout;
+    private readonly TargetingClient _api = gateway.Api;
 
     [Fact]
     public async Task A_session_without_events_for_the_idle_timeout_is_404()
@@ -44,7 +35,7 @@ public sealed class ExpiryTests : IAsyncLifetime
     }
 
     private async Task<bool> IsStoredAsync(string accountId, string sessionId) =>
-        await new SiloProbe(_factory.Services).StoredAsync(accountId, sessionId) is not null;
+        await gateway.Silo.StoredAsync(accountId, sessionId) is not null;
 
     [Fact]
     public async Task An_expired_session_ends_its_event_stream()
