@@ -37,9 +37,7 @@ public sealed class CollectedSessionTests(ShortLivedSessions gateway) : IClassFi
     public async Task A_collected_session_is_woken_at_its_dwell_threshold_and_stores_the_new_decision()
     {
         var account = await _api.CreateAccountAsync();
-        await account.EntryPointAsync("pdp", Url("contains", "/product"));
-        await account.BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 2 });
-        await account.CampaignAsync("promo", Web("offer", "dwell"));
+        await account.DwellOfferAsync(2);
         var session = await account.StartSessionAsync();
         Assert.False((await session.SendAsync(Page("/product/42"))).Offers("offer"));
         await _silo.DeactivateAsync(account.Id, session.Id);

@@ -49,9 +49,7 @@ public sealed class DecisionStreamTests(GatewayFixture fixture)
     public async Task Rule_10_a_dwell_threshold_is_pushed_within_a_second_with_no_request_in_flight()
     {
         var account = await Api.CreateAccountAsync();
-        await account.EntryPointAsync("pdp", Url("contains", "/product"));
-        await account.BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 2 });
-        await account.CampaignAsync("promo", Web("offer", "dwell"));
+        await account.DwellOfferAsync(2);
         var session = await account.StartSessionAsync();
         await using var stream = await session.OpenStreamAsync();
         await stream.NextAsync(Wait);

@@ -61,9 +61,7 @@ public sealed class LibraryTests(GatewayFixture fixture)
     public async Task Deleting_something_still_referenced_is_409_with_the_referencing_ids()
     {
         var account = await Api.CreateAccountAsync();
-        await account.EntryPointAsync("pdp", Url("contains", "/product"));
-        await account.BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 30 });
-        await account.CampaignAsync("promo", Web("offer", "dwell"));
+        await account.DwellOfferAsync(30);
 
         var entryPoint = await Api.SendAsync(HttpMethod.Delete, $"/v1/accounts/{account.Id}/entry-points/pdp", key: account.AdminKey);
         var problem = await entryPoint.ReadProblemAsync(HttpStatusCode.Conflict);

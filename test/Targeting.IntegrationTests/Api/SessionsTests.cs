@@ -123,9 +123,7 @@ public sealed class SessionsTests(GatewayFixture fixture)
     public async Task The_explanation_needs_the_admin_key_and_lists_every_published_engagement_of_the_source()
     {
         var account = await Api.CreateAccountAsync();
-        await account.EntryPointAsync("pdp", Url("contains", "/product"));
-        await account.BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 300 });
-        await account.CampaignAsync("promo", Web("offer", "dwell"), Mobile("app-chat", null));
+        await account.DwellOfferAsync(300, Mobile("app-chat", null));
         var session = await account.StartSessionAsync();
         await session.SendAsync(Page("/product/1"));
 

@@ -47,9 +47,7 @@ public sealed class TwoGatewaysTests : IAsyncLifetime
         var a = _gatewayA.Api();
         var b = _gatewayB.Api();
         var account = await a.CreateAccountAsync();
-        await account.EntryPointAsync("pdp", Url("contains", "/product"));
-        await account.BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds = 2 });
-        await account.CampaignAsync("promo", Web("offer", "dwell"));
+        await account.DwellOfferAsync(2);
         var session = await account.StartSessionAsync();
 
         await using var stream = await session.OpenStreamAsync(through: b);

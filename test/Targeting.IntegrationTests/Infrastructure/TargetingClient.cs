@@ -67,6 +67,15 @@ public sealed class Account(TargetingClient api, string id, string adminKey)
     public Task<JsonObject> CampaignAsync(string campaignId, params object[] engagements) =>
         PutOkAsync("campaigns", campaignId, new { name = campaignId, status = "published", priority = 10, engagements });
 
+    /// <summary>The dwell library: entry point "pdp" (URL contains /product), behavior "dwell" (that many
+    /// seconds on it) and campaign "promo" offering web engagement "offer" on it, plus any other engagements.</summary>
+    public async Task DwellOfferAsync(int seconds, params object[] otherEngagements)
+    {
+        await EntryPointAsync("pdp", Ev.Url("contains", "/product"));
+        await BehaviorAsync("dwell", new { type = "timeOnEntryPoint", entryPointIds = new[] { "pdp" }, seconds });
+        await CampaignAsync("promo", [Ev.Web("offer", "dwell"), .. otherEngagements]);
+    }
+
     public async Task<Session> StartSessionAsync(string source = "web")
     {
         var response = await api.SendAsync(HttpMethod.Post, $"/v1/accounts/{id}/sessions", new { source });
